@@ -1,0 +1,17 @@
+package io.github.ap4j;
+
+/**
+ * A source or provider that cannot be used here (the native layer on x86, PQAP trapping, a
+ * missing sysfs root on a non-Z host). The CLI exits with code 3.
+ */
+public class UnavailableException extends Ap4jException {
+    private static final long serialVersionUID = 1L;
+
+    public UnavailableException(String message) {
+        super(message);
+    }
+
+    public UnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.ap4j.model;
+
+import java.util.Optional;
+
+/**
+ * Raw AP types by name ({@code AP_DEVICE_TYPE_CEX4..CEX8} in
+ * {@code drivers/s390/crypto/ap_bus.h}; ap-facts 3.1, GR2 bits 32-39). A type this enum does
+ * not know keeps its number in {@link QueueHwInfo#rawType()}.
+ */
+public enum ApType {
+    CEX4(10), CEX5(11), CEX6(12), CEX7(13), CEX8(14);
+
+    private static final ApType[] BY_CODE = new ApType[256];
+
+    static {
+        for (ApType t : values()) {
+            BY_CODE[t.code] = t;
+        }
+    }
+
+    private final int code;
+
+    ApType(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The named type for a raw type code, empty for one unknown here (for example a CEX9). */
+    public static Optional<ApType> byCode(int code) {
+        return code >= 0 && code < 256 ? Optional.ofNullable(BY_CODE[code]) : Optional.empty();
+    }
+
+    /** Name for a raw code, or {@code null} when unknown (allocation-free, for hot paths). */
+    public static String nameOrNull(int code) {
+        ApType t = code >= 0 && code < 256 ? BY_CODE[code] : null;
+        return t == null ? null : t.name();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.ap4j.snapshot;
+
+import io.github.ap4j.model.Apqn;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A host's whole AP configuration at one moment: bus attributes, cards, queues and the vfio_ap
+ * matrix device with its mdevs. Every attribute may be absent, and says why ({@link Attr}).
+ * Cards are kept in id order and queues in APQN order.
+ *
+ * @param provenance where and when it was read
+ * @param bus        bus attributes
+ * @param cards      card devices, by id
+ * @param queues     queue devices, by APQN
+ * @param matrix     the vfio_ap matrix device; MISSING when vfio_ap is not loaded
+ */
+public record HostSnapshot(
+        Provenance provenance,
+        BusAttributes bus,
+        List<ApCard> cards,
+        List<ApQueue> queues,
+        Attr<VfioApMatrix> matrix) {
+
+    public HostSnapshot {
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(matrix, "matrix");
+        cards = cards.stream().sorted(Comparator.comparingInt(ApCard::id)).toList();
+        queues = queues.stream().sorted(Comparator.comparing(ApQueue::apqn)).toList();
+    }
+
+    public Optional<ApCard> card(int id) {
+        for (ApCard c : cards) {
+            if (c.id() == id) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<ApQueue> queue(Apqn apqn) {
+        int lo = 0;
+        int hi = queues.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = queues.get(mid).apqn().compareTo(apqn);
+            if (c == 0) {
+                return Optional.of(queues.get(mid));
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Mdev> mdev(String uuid) {
+        return matrix.isPresent() ? matrix.get().mdev(uuid) : Optional.empty();
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.ap4j.snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The vfio_ap matrix device, {@code /sys/devices/vfio_ap/matrix} (ap-facts 5.3).
+ *
+ * @param features {@code features} tokens, e.g. {@code guest_matrix hotplug ap_config migratable}
+ * @param mdevs    the mediated devices, by UUID
+ */
+public record VfioApMatrix(Attr<List<String>> features, List<Mdev> mdevs) {
+    public VfioApMatrix {
+        mdevs = List.copyOf(mdevs);
+    }
+
+    public Optional<Mdev> mdev(String uuid) {
+        return mdevs.stream().filter(m -> m.uuid().equalsIgnoreCase(uuid)).findFirst();
+    }
+
+    /** Whether the kernel's vfio_ap can migrate devices (the static {@code migratable} token). */
+    public boolean migratable() {
+        return features.isPresent() && features.get().contains("migratable");
+    }
+}
