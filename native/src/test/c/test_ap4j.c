@@ -208,7 +208,7 @@ static void test_replay_arrays(void)
     /* GR1: queue empty (status bit 0) + irq enabled (bit 7), RC 0 (ap-facts §3.3).
      * GR2: cca+apxa, class 0x80, at 13 (CEX7), nd 0x55, ml 3, qd 7 (ap-facts §3.1). */
     const uint64_t r1[2] = { 0x0000000081000000ULL, 0x0000000080000000ULL };
-    const uint64_t r2[2] = { 0x1280000D55000307ULL, 0x0440000C10000307ULL };
+    const uint64_t r2[2] = { 0x128000000D550307ULL, 0x044000000C100307ULL };
     uint16_t batch[3] = { 0x0105, 0x0533, 0x0777 };
     int32_t cc[3];
     uint64_t g1[3], g2[3];
@@ -241,8 +241,8 @@ static const char *good_file(void)
              "\n"
              "   # indented comment\n"
              "qci %s\n"
-             "tapq 05.0033 0 0x0000000081000000 0x1280000D55000307\n"
-             "tapq\t01.0005  0\t0x0000000080000000 0x0440000c10000307  \r\n"
+             "tapq 05.0033 0 0x0000000081000000 0x128000000D550307\n"
+             "tapq\t01.0005  0\t0x0000000080000000 0x044000000c100307  \r\n"
              "tapq ff.00ff 3 0x0000000000030000 0x0000000000000000",  /* no final newline */
              qci_hex);
     return write_file("good.replay", content);
@@ -254,8 +254,8 @@ static void test_replay_file(void)
     uint32_t word;
 
     check(ap4j_replay_load_file(good_file()) == 0 && last() == 0, "good replay file loads ('%s')", text);
-    expect_tapq(0x0533, 0, 0x0000000081000000ULL, 0x1280000D55000307ULL);
-    expect_tapq(0x0105, 0, 0x0000000080000000ULL, 0x0440000C10000307ULL);
+    expect_tapq(0x0533, 0, 0x0000000081000000ULL, 0x128000000D550307ULL);
+    expect_tapq(0x0105, 0, 0x0000000080000000ULL, 0x044000000C100307ULL);
     expect_tapq(0xffff, 3, 0x0000000000030000ULL, 0);
     expect_tapq(0x0534, 3, 0x10000, 0);
     check(ap4j_qci(block) == 0 && memcmp(block, qci_ref, sizeof block) == 0,
@@ -322,7 +322,7 @@ static void test_malformed_files(void)
                   "%s: line %d reported (want %d)", cases[i].name, (int)info[AP4J_FAIL_LINE],
                   (int)cases[i].line);
     }
-    expect_tapq(0x0533, 0, 0x0000000081000000ULL, 0x1280000D55000307ULL);
+    expect_tapq(0x0533, 0, 0x0000000081000000ULL, 0x128000000D550307ULL);
     check(ap4j_replay_active() == 1, "reference table still active after 16 bad loads");
 }
 
@@ -340,7 +340,7 @@ static void *reader(void *arg)
         int32_t cc;
         uint64_t g1, g2;
 
-        if (ap4j_tapq(&q, 1, &cc, &g1, &g2) != 0 || cc != 0 || g2 != 0x1280000D55000307ULL)
+        if (ap4j_tapq(&q, 1, &cc, &g1, &g2) != 0 || cc != 0 || g2 != 0x128000000D550307ULL)
             bad++;
     }
     return (void *)bad;
