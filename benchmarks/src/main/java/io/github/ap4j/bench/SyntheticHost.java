@@ -3,6 +3,9 @@ package io.github.ap4j.bench;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
+import io.github.ap4j.model.ConfigInfo;
+import io.github.ap4j.natives.ReplayTable;
+import io.github.ap4j.natives.TapqRecord;
 import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
@@ -24,6 +27,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A generated host for the benchmarks: adapters {@code 0..A-1}, each with domains
@@ -158,6 +162,28 @@ public final class SyntheticHost {
     String apConfig() {
         ApMatrix m = guestMatrix();
         return m.adapters() + "," + m.domains() + "," + m.domains();
+    }
+
+    /** GR1 of every queue: response code 0, queue empty, interrupts enabled. */
+    public static final long GR1 = 0x81000000L;
+
+    /**
+     * What PQAP would answer on this host, as a replay table for the native shim: one
+     * {@code tapq} record per queue (condition code 0, {@link #GR1}, {@link #gr2}) and the QCI
+     * block (APSC APXA QACT RC8A, the adapter, usage and control domain masks).
+     */
+    public ReplayTable replayTable() {
+        List<TapqRecord> records = new ArrayList<>(adapters * domains);
+        for (int ai = 0; ai < adapters; ai++) {
+            for (int di = 0; di < domains; di++) {
+                records.add(new TapqRecord(Apqn.of(ai, di), 0, GR1, gr2(ai, di)));
+            }
+        }
+        ApMask d = ApMask.range(0, domains - 1);
+        ConfigInfo qci = ConfigInfo.of(ConfigInfo.FLAG_APSC | ConfigInfo.FLAG_APXA
+                | ConfigInfo.FLAG_QACT | ConfigInfo.FLAG_RC8A, 255, 255,
+                ApMask.range(0, adapters - 1), d, d);
+        return ReplayTable.of(records, Optional.of(qci));
     }
 
     // ------------------------------------------------------------------ in-memory snapshot
