@@ -103,8 +103,9 @@ public final class LszcryptImport {
     private static final int[] MASKS9 = {0x80000000, 0x40000000, 0x20000000, 0x10000000,
         0x08000000, 0x04000000, 0x02000000, 0x00800000, 0x00400000};
 
+    /** A shell prompt: optional {@code [user@host dir]} or {@code user@host:dir}, then $, # or #&gt;. */
     private static final Pattern PROMPT = Pattern.compile(
-            "^(?:\\[[^\\]]*\\]|[\\w.@:~/+-]*)\\s*[$#>]\\s*(.*)$");
+            "^(?:\\[[^\\]]*\\]|[\\w.@:~/+-]*)\\s*(?:[$#]>?|>)\\s*(.*)$");
     private static final Pattern LSZCRYPT_CMD = Pattern.compile("^(?:sudo\\s+)?(?:\\S*/)?lszcrypt(?:\\s.*)?$");
     private static final Pattern WARNING = Pattern.compile(
             "^Warning: Default domain 0x([0-9a-f]{2,16}) is not available\\.$");
