@@ -54,6 +54,11 @@ public final class NativeAp {
         rethrow(PROBE.hardwareCause());
     }
 
+    /** JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}). */
+    public static String platformPrefix() {
+        return Platform.RESOURCE_PREFIX;
+    }
+
     /** Whether libap4j is loaded (replay mode works) even if the hardware is not available. */
     public static boolean isLibraryLoaded() {
         return PROBE.shim() != null;
