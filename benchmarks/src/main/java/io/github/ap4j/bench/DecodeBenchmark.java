@@ -36,8 +36,8 @@ public class DecodeBenchmark {
     /** GR1 of a TAPQ answer: queue empty, IRQ enabled, response code 0. */
     public long gr1 = 0x0000000081000000L;
 
-    /** A queue's sysfs {@code ap_functions} (CEX8 EP11, bound) and the card's raw type. */
-    public int functions = 0x94A0C000;
+    /** A queue's sysfs {@code ap_functions} (EP11, {@code S----XN-F-}) and the card's raw type. */
+    public int functions = 0x86800000;
     public int rawType = 14;
 
     /** Every field of the GR2 word, folded into one value so that nothing is dead code. */
