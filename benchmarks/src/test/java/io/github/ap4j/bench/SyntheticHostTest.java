@@ -56,9 +56,16 @@ class SyntheticHostTest {
 
     @Test
     void longMatrixIsCutAtAPageLikeSysfs() throws Exception {
-        SyntheticHost.source(16, 85, 16, 85).writeSysfs(root);
-        String m = Files.readString(root.resolve("devices/vfio_ap/matrix/" + SyntheticHost.UUID + "/matrix"));
-        assertEquals(4095, m.length());
-        assertFalse(m.endsWith("\n"));
+        Path tmp = SyntheticHost.tempRoot("ap4j-bench-test-");
+        try {
+            SyntheticHost.source(16, 85, 16, 85).writeSysfs(tmp);
+            String m = Files.readString(tmp.resolve("devices/vfio_ap/matrix/" + SyntheticHost.UUID + "/matrix"));
+            assertEquals(4095, m.length());
+            assertFalse(m.endsWith("\n"));
+            assertTrue(m.startsWith("00.0000\n00.0001\n"));
+        } finally {
+            SyntheticHost.delete(tmp);
+        }
+        assertFalse(Files.exists(tmp));
     }
 }
