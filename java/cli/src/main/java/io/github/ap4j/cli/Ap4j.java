@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
                 + "check vfio-ap guest migration before it happens.",
         subcommands = {
             DecodeCommand.class,
+            ShowCommand.class,
+            CaptureCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
