@@ -3,6 +3,7 @@ package io.github.ap4j.cli;
 import io.github.ap4j.Ap4jException;
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.natives.NativeCallException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Option;
             DecodeCommand.class,
             ShowCommand.class,
             CaptureCommand.class,
+            NativeCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -86,6 +88,16 @@ public final class Ap4j implements Runnable {
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof UnavailableException) {
             return ExitCode.UNAVAILABLE;
+        }
+        if (ex instanceof NativeCallException) {
+            // A call the shim refused: bad table or argument is bad input; a trap, a missing
+            // architecture or a failed fork means the layer is unavailable here.
+            switch (((NativeCallException) ex).error()) {
+                case PARSE: case INVALID_ARGUMENT: case IO: case NO_QCI:
+                    return ExitCode.BAD_INPUT;
+                default:
+                    return ExitCode.UNAVAILABLE;
+            }
         }
         if (ex instanceof BadInputException || ex instanceof Ap4jException
                 || ex instanceof IllegalArgumentException) {
