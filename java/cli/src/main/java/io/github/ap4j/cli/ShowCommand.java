@@ -2,7 +2,6 @@ package io.github.ap4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ap4j.UnavailableException;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.ApMode;
@@ -12,6 +11,7 @@ import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.BusAttributes;
 import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.LszcryptFormatter;
 import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.io.PrintWriter;
@@ -46,13 +46,11 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == Format.lszcrypt) {
-            // LszcryptFormatter is built on the 'lszcrypt' branch; wire it here once merged.
-            throw new UnavailableException("--format lszcrypt: the lszcrypt formatter is not built yet");
-        }
         HostSnapshot s = SnapshotOptions.open(source);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == Format.lszcrypt) {
+            out.print(LszcryptFormatter.format(s));
+        } else if (format == Format.json) {
             Json.write(out, json(s));
         } else {
             text(out, s);

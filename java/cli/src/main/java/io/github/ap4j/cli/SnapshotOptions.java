@@ -1,7 +1,8 @@
 package io.github.ap4j.cli;
 
-import io.github.ap4j.UnavailableException;
+import io.github.ap4j.natives.NativeAp;
 import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.NativeSnapshotReader;
 import io.github.ap4j.snapshot.SnapshotSources;
 import picocli.CommandLine.Option;
 
@@ -41,7 +42,8 @@ final class SnapshotOptions {
         if (o.lszcrypt != null) {
             return SnapshotSources.open(SnapshotSources.LSZCRYPT + o.lszcrypt);
         }
-        // The native snapshot source is built on the 'native' branch; wire it here once merged.
-        throw new UnavailableException("--native: the native snapshot source is not built yet");
+        // PQAP(QCI/TAPQ) on this machine: UnavailableException (exit 3) where PQAP is not usable.
+        NativeAp.ensureAvailable();
+        return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
     }
 }

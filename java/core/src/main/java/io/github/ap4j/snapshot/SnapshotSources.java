@@ -1,11 +1,8 @@
 package io.github.ap4j.snapshot;
 
-import io.github.ap4j.Ap4jException;
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +112,7 @@ public final class SnapshotSources {
         throw new BadInputException(s, "not a sysfs directory or a .tar.gz/.tgz fixture");
     }
 
-    /**
-     * lszcrypt text, parsed by {@code LszcryptImport.parse(String text, String origin)}. That
-     * class is built on another branch; it is looked up by name so this class compiles and
-     * works either way (replace with a direct call once both are merged).
-     */
+    /** lszcrypt text, parsed by {@link LszcryptImport#parse(String, String)}. */
     static HostSnapshot lszcrypt(Path file) {
         String text;
         try {
@@ -129,22 +122,6 @@ public final class SnapshotSources {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
-        Method parse;
-        try {
-            parse = Class.forName("io.github.ap4j.snapshot.LszcryptImport")
-                    .getMethod("parse", String.class, String.class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new UnavailableException("lszcrypt import not built");
-        }
-        try {
-            return (HostSnapshot) parse.invoke(null, text, file.toString());
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Ap4jException) {
-                throw (Ap4jException) e.getCause();
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new UnavailableException("lszcrypt import not usable: " + e);
-        }
+        return LszcryptImport.parse(text, file.toString());
     }
 }

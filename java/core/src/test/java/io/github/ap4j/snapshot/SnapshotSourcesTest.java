@@ -65,15 +65,22 @@ class SnapshotSourcesTest {
 
     @Test
     void textFileGoesToLszcryptImport() throws Exception {
+        TreeBuilder.standardHost(tmp.resolve("s"));
+        HostSnapshot sysfs = SnapshotSources.open(tmp.resolve("s").toString(), Map.of());
         Path f = tmp.resolve("lszcrypt.txt");
-        Files.writeString(f, "CARD.DOM TYPE  MODE\n");
-        try {
-            Class.forName("io.github.ap4j.snapshot.LszcryptImport");
-        } catch (ClassNotFoundException e) {
-            assertEquals("lszcrypt import not built", assertThrows(UnavailableException.class,
-                    () -> SnapshotSources.open(f.toString(), Map.of())).getMessage());
-            assertEquals("lszcrypt import not built", assertThrows(UnavailableException.class,
-                    () -> SnapshotSources.open("lszcrypt:" + f, Map.of())).getMessage());
-        }
+        Files.writeString(f, LszcryptFormatter.format(sysfs));
+        HostSnapshot plain = SnapshotSources.open(f.toString(), Map.of());
+        assertEquals(SourceKind.LSZCRYPT, plain.provenance().kind());
+        assertEquals(f.toString(), plain.provenance().origin());
+        HostSnapshot forced = SnapshotSources.open("lszcrypt:" + f, Map.of());
+        assertEquals(plain, forced.withProvenance(plain.provenance()));
+        assertEquals(sysfs.queues().size(), plain.queues().size());
+    }
+
+    @Test
+    void missingLszcryptFile() {
+        Path f = tmp.resolve("nope.txt");
+        assertEquals(f + ": no such file", assertThrows(BadInputException.class,
+                () -> SnapshotSources.open("lszcrypt:" + f, Map.of())).getMessage());
     }
 }
