@@ -177,6 +177,9 @@ final class Guest {
     static void noteWordSource(List<Finding> findings, String side, HostView view, Apqn q,
             long word, int flags, Set<Integer> cardLevel, Set<Integer> mapped) {
         int a = q.adapter();
+        if (word != HostView.UNKNOWN && flags == 0) {
+            return;
+        }
         String card = String.format("card%02x", a);
         if (word == HostView.UNKNOWN) {
             findings.add(Finding.error(FindingCode.HWINFO_UNKNOWN, q, "The " + side

@@ -512,6 +512,10 @@ public final class MigrationCheck {
 
     /** Compares CUR master-key patterns of one APQN; unknown ones go to {@code unverified}. */
     private static void mkvps(List<Finding> f, ApQueue sq, ApQueue tq, Apqn q, List<Apqn> unverified) {
+        if (sq == null || tq == null || !sq.mkvps().isPresent() || !tq.mkvps().isPresent()) {
+            unverified.add(q);
+            return;
+        }
         Map<String, String> s = curPatterns(sq);
         Map<String, String> t = curPatterns(tq);
         if (s.isEmpty() || t.isEmpty()) {
