@@ -1,0 +1,6 @@
+package io.github.ap4j.cli;
+
+/** {@code --format} of commands that print a value in text or JSON. */
+public enum OutputFormat {
+    text, json
+}

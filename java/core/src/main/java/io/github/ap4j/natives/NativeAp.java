@@ -1,0 +1,144 @@
+package io.github.ap4j.natives;
+
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import java.io.File;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Owns the native layer's availability, in the style of netty's {@code Epoll}: decided once per
+ * class loader, proven by real calls ({@code ap4j_abi_version}, then a hardware PQAP probe), and
+ * the cause kept (not logged) for {@link #unavailabilityCause()}.
+ *
+ * <p>Two levels: the <b>library</b> ({@link #shim()}, needed for replay mode, works on every
+ * platform libap4j is built for) and the <b>hardware</b> ({@link #isAvailable()}: PQAP executes
+ * without trapping). System properties, read once:
+ * <ul>
+ * <li>{@value #DISABLE_PROPERTY}{@code =true}: do not load the library at all;</li>
+ * <li>{@value #LIBRARY_PATH_PROPERTY}: the libap4j.so file, or a directory holding it, instead
+ *     of JNA's lookup (which finds {@code <Platform.RESOURCE_PREFIX>/libap4j.so} on the
+ *     classpath, shipped by {@code ap4j-native}).</li>
+ * </ul>
+ */
+public final class NativeAp {
+
+    public static final String DISABLE_PROPERTY = "ap4j.native.disable";
+    public static final String LIBRARY_PATH_PROPERTY = "ap4j.native.library.path";
+    /** The only {@code ap4j_abi_version()} this code speaks ({@code AP4J_ABI_VERSION}). */
+    public static final int ABI_VERSION = 1;
+    static final String LIBRARY_NAME = "ap4j";
+
+    private static final Probe PROBE = probe(System::getProperty);
+
+    private NativeAp() {
+    }
+
+    /** Result of one probe: the shim if the library loaded, and why the hardware is unusable. */
+    record Probe(ApShim shim, NativeUnavailableException libraryCause,
+                 NativeUnavailableException hardwareCause) {
+    }
+
+    /** Whether PQAP can be executed through the shim on this machine. */
+    public static boolean isAvailable() {
+        return PROBE.hardwareCause() == null;
+    }
+
+    /** Why {@link #isAvailable()} is false; empty when it is true. */
+    public static Optional<NativeUnavailableException> unavailabilityCause() {
+        return Optional.ofNullable(PROBE.hardwareCause());
+    }
+
+    /** Throws the cause (a fresh exception of the same reason) unless {@link #isAvailable()}. */
+    public static void ensureAvailable() {
+        rethrow(PROBE.hardwareCause());
+    }
+
+    /** JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}). */
+    public static String platformPrefix() {
+        return Platform.RESOURCE_PREFIX;
+    }
+
+    /** Whether libap4j is loaded (replay mode works) even if the hardware is not available. */
+    public static boolean isLibraryLoaded() {
+        return PROBE.shim() != null;
+    }
+
+    /**
+     * The loaded shim, for replay mode anywhere and hardware mode where {@link #isAvailable()}.
+     *
+     * @throws NativeUnavailableException with reason DISABLED_BY_PROPERTY or LIBRARY_NOT_LOADABLE
+     */
+    public static ApShim shim() {
+        rethrow(PROBE.libraryCause());
+        return PROBE.shim();
+    }
+
+    private static void rethrow(NativeUnavailableException cause) {
+        if (cause != null) {
+            throw new NativeUnavailableException(cause.reason(), cause.getMessage(),
+                    cause.failure().orElse(null), cause);
+        }
+    }
+
+    /** The probe, with properties from {@code props}; package-private for tests. */
+    static Probe probe(UnaryOperator<String> props) {
+        if (Boolean.parseBoolean(props.apply(DISABLE_PROPERTY))) {
+            NativeUnavailableException off = new NativeUnavailableException(NativeUnavailableException.Reason.DISABLED_BY_PROPERTY,
+                    "native layer disabled by -D" + DISABLE_PROPERTY + "=true", null, null);
+            return new Probe(null, off, off);
+        }
+        ApShim shim;
+        try {
+            shim = JnaApShim.register(loadLibrary(props.apply(LIBRARY_PATH_PROPERTY)));
+            int abi = shim.abiVersion();
+            if (abi != ABI_VERSION) {
+                throw new IllegalStateException("libap4j answers ABI version " + abi
+                        + ", this ap4j needs " + ABI_VERSION);
+            }
+        } catch (LinkageError | RuntimeException e) {
+            NativeUnavailableException cause = new NativeUnavailableException(NativeUnavailableException.Reason.LIBRARY_NOT_LOADABLE,
+                    "libap4j not loadable on " + Platform.RESOURCE_PREFIX + ": " + e.getMessage(), null, e);
+            return new Probe(null, cause, cause);
+        }
+        return new Probe(shim, null, hardwareCause(shim));
+    }
+
+    /** JNA's lookup by name, or the override: a file, or a directory holding libap4j.so. */
+    static NativeLibrary loadLibrary(String override) {
+        if (override == null || override.isEmpty()) {
+            return NativeLibrary.getInstance(LIBRARY_NAME);
+        }
+        File f = new File(override);
+        if (f.isDirectory()) {
+            f = new File(f, System.mapLibraryName(LIBRARY_NAME));
+        }
+        if (!f.isFile()) {
+            throw new UnsatisfiedLinkError("-D" + LIBRARY_PATH_PROPERTY + "=" + override
+                    + ": no such library file " + f);
+        }
+        return NativeLibrary.getInstance(f.getAbsolutePath());
+    }
+
+    private static NativeUnavailableException hardwareCause(ApShim shim) {
+        try {
+            shim.hwProbe();
+            return null;
+        } catch (NativeCallException e) {
+            NativeFailure f = e.failure();
+            NativeUnavailableException.Reason reason;
+            switch (f.error()) {
+                case UNSUPPORTED_ARCHITECTURE:
+                    reason = NativeUnavailableException.Reason.UNSUPPORTED_ARCHITECTURE;
+                    break;
+                case PQAP_TRAPPED:
+                    reason = NativeUnavailableException.Reason.PQAP_TRAPS;
+                    break;
+                default:
+                    reason = NativeUnavailableException.Reason.PROBE_FAILED;
+                    break;
+            }
+            return new NativeUnavailableException(reason, f.message(), f, e);
+        }
+    }
+}

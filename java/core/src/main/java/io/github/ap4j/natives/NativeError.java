@@ -1,0 +1,45 @@
+package io.github.ap4j.natives;
+
+/**
+ * The shim's error codes, {@code AP4J_E_*} in {@code native/src/main/include/ap4j.h}, by name.
+ */
+public enum NativeError {
+    /** {@code AP4J_E_INVALID_ARG}: NULL pointer, count outside 0..65536, bad value. */
+    INVALID_ARGUMENT(-1),
+    /** {@code AP4J_E_UNSUPPORTED_ARCH}: hardware mode in a library not built for s390x. */
+    UNSUPPORTED_ARCHITECTURE(-2),
+    /** {@code AP4J_E_PQAP_TRAPPED}: PQAP raised a signal (SIGILL) in the probe child. */
+    PQAP_TRAPPED(-3),
+    /** {@code AP4J_E_SYSTEM}: pipe, fork, waitpid or malloc failed; see {@link NativeFailure#errno()}. */
+    SYSTEM(-4),
+    /** {@code AP4J_E_IO}: a replay file could not be opened or read. */
+    IO(-5),
+    /** {@code AP4J_E_PARSE}: a malformed replay file line; see {@link NativeFailure#line()}. */
+    PARSE(-6),
+    /** {@code AP4J_E_NO_QCI}: replay mode, but the table holds no {@code qci} line. */
+    NO_QCI(-7),
+    /** {@code AP4J_E_CHILD}: the probe child died or answered short. */
+    CHILD_FAILED(-8),
+    /** A code this Java version does not know (a newer library). */
+    UNKNOWN(Integer.MIN_VALUE);
+
+    private final int code;
+
+    NativeError(int code) {
+        this.code = code;
+    }
+
+    /** The C return value. */
+    public int code() {
+        return code;
+    }
+
+    public static NativeError byCode(int code) {
+        for (NativeError e : values()) {
+            if (e.code == code) {
+                return e;
+            }
+        }
+        return UNKNOWN;
+    }
+}

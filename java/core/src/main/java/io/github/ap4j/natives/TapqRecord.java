@@ -1,0 +1,33 @@
+package io.github.ap4j.natives;
+
+import io.github.ap4j.model.Apqn;
+import io.github.ap4j.model.QueueHwInfo;
+import io.github.ap4j.model.QueueStatus;
+
+/**
+ * One PQAP(TAPQ) answer for one queue: the condition code, GR1 (status word in the low 32
+ * bits, ap-facts 3.3) and GR2 (hardware info, ap-facts 3.1). It is both what
+ * {@link ApShim#tapq(java.util.List)} returns and one {@code tapq} line of a {@link ReplayTable}.
+ */
+public record TapqRecord(Apqn apqn, int conditionCode, long gr1, long gr2) {
+
+    public TapqRecord {
+        if (apqn == null) {
+            throw new IllegalArgumentException("apqn must not be null");
+        }
+        if (conditionCode < 0 || conditionCode > 3) {
+            throw new IllegalArgumentException("condition code outside 0..3: " + conditionCode);
+        }
+    }
+
+    /** The queue status word decoded from GR1. */
+    public QueueStatus status() {
+        return QueueStatus.ofGr1(gr1);
+    }
+
+    /** GR2 decoded as hardware info. Meaningful only when the response code says so
+     *  ({@link io.github.ap4j.model.ResponseCode#tapqInfoValid(int)}). */
+    public QueueHwInfo hwInfo() {
+        return QueueHwInfo.ofGr2(gr2);
+    }
+}
