@@ -461,13 +461,12 @@ public final class MigrationCheck {
                 : "it is bound to " + (drv.isPresent() ? drv.get() : "a default driver")
                 + ", not vfio_ap, so the kernel logs '" + KernelLog.queueNotAvailable(uuid, q)
                 + "' and fails with ENODEV";
-        String fix = c.adapters() ? "echo -" + q.adapter() + " > /sys/bus/ap/apmask"
-                : "echo -" + q.domain() + " > /sys/bus/ap/aqmask";
         return "Queue " + q + " is reserved for the host's default crypto drivers: adapter "
                 + q.adapter() + " is set in /sys/bus/ap/apmask and domain " + q.domain()
-                + " in /sys/bus/ap/aqmask; " + effect + ". Fix: " + fix
-                + " (ap4j plan prints the smallest edit for all queues: "
-                + Choices.maskCommand(c, c.adapters() ? apmask : aqmask) + ").";
+                + " in /sys/bus/ap/aqmask; " + effect + ". Fix: "
+                + Choices.maskCommand(c, c.adapters() ? apmask : aqmask)
+                + " (the smallest edit that frees every reserved guest queue; " + c.collateral().size()
+                + " other queue(s) leave the host's drivers, ap4j plan lists them).";
     }
 
     static String incompatibleMessage(RuleSet rules, Apqn q, long s, long t) {

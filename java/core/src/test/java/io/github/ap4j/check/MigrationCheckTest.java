@@ -361,7 +361,7 @@ class MigrationCheckTest {
                 P + "Queue 06.0034 not available to vfio_ap driver on target host"), t.kernelLog());
         List<Finding> r = of(t, FindingCode.APQN_RESERVED_FOR_HOST);
         assertEquals(2, r.size());
-        assertTrue(r.get(0).message().contains("echo -52 > /sys/bus/ap/aqmask"), r.get(0).message());
+        assertTrue(r.get(0).message().contains("Fix: echo -52 > /sys/bus/ap/aqmask (the smallest edit that frees every reserved guest queue; 0 other queue(s)"), r.get(0).message());
     }
 
     @Test
