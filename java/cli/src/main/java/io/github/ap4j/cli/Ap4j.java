@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             DecodeCommand.class,
             NativeCommand.class,
+            CheckCommand.class,
+            PlanCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
