@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
             ShowCommand.class,
             CaptureCommand.class,
             NativeCommand.class,
+            CheckCommand.class,
+            PlanCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
