@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
                 + "check vfio-ap guest migration before it happens.",
         subcommands = {
             DecodeCommand.class,
+            ShowCommand.class,
+            CaptureCommand.class,
             NativeCommand.class,
+            CheckCommand.class,
+            PlanCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

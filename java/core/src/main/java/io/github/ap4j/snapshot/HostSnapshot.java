@@ -32,6 +32,11 @@ public record HostSnapshot(
         queues = queues.stream().sorted(Comparator.comparing(ApQueue::apqn)).toList();
     }
 
+    /** The same snapshot with another provenance (to compare snapshots of different sources). */
+    public HostSnapshot withProvenance(Provenance p) {
+        return new HostSnapshot(p, bus, cards, queues, matrix);
+    }
+
     public Optional<ApCard> card(int id) {
         for (ApCard c : cards) {
             if (c.id() == id) {

@@ -1,0 +1,190 @@
+package io.github.ap4j.cli;
+
+import static io.github.ap4j.cli.CheckHosts.OTHER;
+import static io.github.ap4j.cli.CheckHosts.UUID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckCommandTest {
+    static final String P = "vfio_ap_mdev " + UUID + ": ";
+    static final String MKVP = "Master keys of 2 of 2 queues (05.0033, 05.0034) could not be "
+            + "compared: mkvps is shown only for queues bound to a zcrypt driver, and not for "
+            + "vfio_ap-bound ones. The kernel never compares master keys. Fix: compare the current "
+            + "master-key verification patterns inside the guest (lszcrypt -c) or on the TKE, and "
+            + "load the source's master keys into the target domains before migrating.";
+    static final String RESERVED = "Queue 05.0034 is reserved for the host's default crypto "
+            + "drivers: adapter 5 is set in /sys/bus/ap/apmask and domain 52 in /sys/bus/ap/aqmask; "
+            + "it is bound to cex4queue, not vfio_ap, so the kernel logs '" + P + "Queue 05.0034 not "
+            + "available to vfio_ap driver on target host' and fails with ENODEV. Fix: echo -5 > "
+            + "/sys/bus/ap/apmask (the smallest edit that frees every reserved guest queue; 0 other "
+            + "queue(s) leave the host's drivers, ap4j plan lists them).";
+    static final String IN_USE = "Queue 05.0033 is assigned to mdev " + OTHER + " on the target, so "
+            + "the set-configuration step fails with EADDRINUSE and logs '" + P + "Userspace may not "
+            + "assign queue 05.0033 to mdev: already assigned to " + OTHER + "'. Fix: echo 0x05 > "
+            + "/sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter";
+
+    @BeforeEach
+    void hosts() {
+        CheckHosts.install();
+    }
+
+    @AfterEach
+    void restore() {
+        Snapshots.useOpener(null);
+    }
+
+    @Test
+    void compatibleTargetExitsZero() {
+        CliRun r = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev", UUID);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("mdev " + UUID + ", rules doc\n\ntarget ok: COMPATIBLE\n  info MKVP_UNVERIFIED: "
+                + MKVP + "\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void jsonKeepsTargetOrderAndExitsOneWhenAnyIsIncompatible() {
+        CliRun r = CliRun.of("check", "--source", "src", "--target", "ok", "--target", "bad",
+                "--mdev", UUID, "--format", "json");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("{\n"
+                + "  \"mdev\" : \"" + UUID + "\",\n"
+                + "  \"rules\" : \"doc\",\n"
+                + "  \"targets\" : [ {\n"
+                + "    \"target\" : \"ok\",\n"
+                + "    \"compatible\" : true,\n"
+                + "    \"errno\" : null,\n"
+                + "    \"kernelLog\" : [ ],\n"
+                + "    \"findings\" : [ {\n"
+                + "      \"code\" : \"MKVP_UNVERIFIED\",\n"
+                + "      \"severity\" : \"info\",\n"
+                + "      \"apqn\" : null,\n"
+                + "      \"message\" : \"" + MKVP + "\"\n"
+                + "    } ]\n"
+                + "  }, {\n"
+                + "    \"target\" : \"bad\",\n"
+                + "    \"compatible\" : false,\n"
+                + "    \"errno\" : \"ENODEV\",\n"
+                + "    \"kernelLog\" : [ \"" + P + "Queue 05.0034 not available to vfio_ap driver on target host\" ],\n"
+                + "    \"findings\" : [ {\n"
+                + "      \"code\" : \"APQN_RESERVED_FOR_HOST\",\n"
+                + "      \"severity\" : \"error\",\n"
+                + "      \"apqn\" : \"05.0034\",\n"
+                + "      \"message\" : \"" + RESERVED + "\"\n"
+                + "    }, {\n"
+                + "      \"code\" : \"MKVP_UNVERIFIED\",\n"
+                + "      \"severity\" : \"info\",\n"
+                + "      \"apqn\" : null,\n"
+                + "      \"message\" : \"" + MKVP + "\"\n"
+                + "    }, {\n"
+                + "      \"code\" : \"APQN_IN_USE_BY_OTHER_MDEV\",\n"
+                + "      \"severity\" : \"error\",\n"
+                + "      \"apqn\" : \"05.0033\",\n"
+                + "      \"message\" : \"" + IN_USE + "\"\n"
+                + "    } ]\n"
+                + "  } ]\n"
+                + "}\n", r.out());
+    }
+
+    @Test
+    void textShowsVerdictLogAndFindings() {
+        CliRun r = CliRun.of("check", "--source", "src", "--target", "bad", "--mdev", UUID);
+        assertEquals(1, r.exitCode());
+        assertEquals("mdev " + UUID + ", rules doc\n\n"
+                + "target bad: INCOMPATIBLE (kernel returns -ENODEV)\n"
+                + "  log:\n"
+                + "    " + P + "Queue 05.0034 not available to vfio_ap driver on target host\n"
+                + "  error APQN_RESERVED_FOR_HOST 05.0034: " + RESERVED + "\n"
+                + "  info MKVP_UNVERIFIED: " + MKVP + "\n"
+                + "  error APQN_IN_USE_BY_OTHER_MDEV 05.0033: " + IN_USE + "\n", r.out());
+    }
+
+    @Test
+    void v3RulesAreSelectable() {
+        CliRun r = CliRun.of("check", "--source", "src", "--target", "old", "--mdev", UUID,
+                "--rules", "v3", "--format", "json");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains("\"rules\" : \"v3\""), r.out());
+        assertTrue(r.out().contains("\"code\" : \"NOT_MIGRATABLE\""), r.out());
+        assertTrue(r.out().contains("\"code\" : \"V3_UNINITIALISED_MATRIX\""), r.out());
+    }
+
+    @Test
+    void badInputsExitTwo() {
+        CliRun rules = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev", UUID,
+                "--rules", "v4");
+        assertEquals(2, rules.exitCode());
+        assertEquals("ap4j check: --rules: unknown rule set 'v4' (expected doc or v3)\n", rules.err());
+
+        CliRun mdev = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev",
+                "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+        assertEquals(2, mdev.exitCode());
+        assertEquals("ap4j check: src: no mdev aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee on the source "
+                + "host (mdevs there: " + UUID + ")\n", mdev.err());
+
+        CliRun snap = CliRun.of("check", "--source", "src", "--target", "nope", "--mdev", UUID);
+        assertEquals(2, snap.exitCode());
+        assertEquals("ap4j check: nope: no such snapshot\n", snap.err());
+
+        CliRun missing = CliRun.of("check", "--source", "src", "--mdev", UUID);
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--target"), missing.err());
+        assertEquals("", missing.out());
+    }
+
+    @Test
+    void planPrintsCommandsAndExitsZeroWhenSufficient() {
+        CliRun r = CliRun.of("plan", "--source", "src", "--target", "bad", "--mdev", UUID);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("# ap4j plan: mdev " + UUID + " on target bad (rules doc)\n"
+                + "# mdev " + OTHER + " holds guest APQNs: unassign adapter 5 from it (1 APQN(s) leave it)\n"
+                + "echo 0x05 > /sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\n"
+                + "# hand 1 reserved guest APQN(s) to vfio_ap by clearing adapter(s) 5 in apmask "
+                + "(0 other queue(s) leave the host's default drivers)\n"
+                + "echo -5 > /sys/bus/ap/apmask\n", r.out());
+    }
+
+    @Test
+    void planJson() {
+        CliRun r = CliRun.of("plan", "--source", "src", "--target", "bad", "--mdev", UUID,
+                "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("{\n"
+                + "  \"mdev\" : \"" + UUID + "\",\n"
+                + "  \"target\" : \"bad\",\n"
+                + "  \"rules\" : \"doc\",\n"
+                + "  \"sufficient\" : true,\n"
+                + "  \"actions\" : [ {\n"
+                + "    \"kind\" : \"UNASSIGN_ADAPTER\",\n"
+                + "    \"command\" : \"echo 0x05 > /sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\",\n"
+                + "    \"path\" : \"/sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\",\n"
+                + "    \"value\" : \"0x05\",\n"
+                + "    \"explanation\" : \"mdev " + OTHER + " holds guest APQNs: unassign adapter 5 from it (1 APQN(s) leave it)\",\n"
+                + "    \"affected\" : [ \"05.0033\" ]\n"
+                + "  }, {\n"
+                + "    \"kind\" : \"EDIT_APMASK\",\n"
+                + "    \"command\" : \"echo -5 > /sys/bus/ap/apmask\",\n"
+                + "    \"path\" : \"/sys/bus/ap/apmask\",\n"
+                + "    \"value\" : \"-5\",\n"
+                + "    \"explanation\" : \"hand 1 reserved guest APQN(s) to vfio_ap by clearing adapter(s) 5 in apmask (0 other queue(s) leave the host's default drivers)\",\n"
+                + "    \"affected\" : [ \"05.0034\" ]\n"
+                + "  } ],\n"
+                + "  \"collateral\" : [ ],\n"
+                + "  \"blockers\" : [ ]\n"
+                + "}\n", r.out());
+    }
+
+    @Test
+    void planWithBlockersExitsOne() {
+        CliRun r = CliRun.of("plan", "--source", "src", "--target", "old", "--mdev", UUID);
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("# ap4j plan: mdev " + UUID + " on target old (rules doc)\n"
+                + "# nothing to change on the target\n"
+                + "# NOT ENOUGH: these problems remain after the commands above:\n"
+                + "#   NOT_MIGRATABLE: The target host's vfio_ap has no 'migratable' feature"), r.out());
+    }
+}

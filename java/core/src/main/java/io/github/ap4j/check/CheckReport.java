@@ -1,0 +1,49 @@
+package io.github.ap4j.check;
+
+import java.util.List;
+
+/**
+ * The result of {@code ap4j check}: one report per target, in the order the targets were given.
+ *
+ * @param mdev    the mdev UUID (as the source host names it)
+ * @param rules   the rule set used
+ * @param targets the per-target reports
+ */
+public record CheckReport(String mdev, RuleSet rules, List<TargetReport> targets) {
+    public CheckReport {
+        targets = List.copyOf(targets);
+    }
+
+    /** True when every target is compatible. */
+    public boolean allCompatible() {
+        return targets.stream().allMatch(TargetReport::compatible);
+    }
+
+    /** Human-readable text: a verdict per target, the kernel lines, then the findings. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("mdev ").append(mdev).append(", rules ").append(rules.label()).append('\n');
+        for (TargetReport t : targets) {
+            sb.append('\n').append("target ").append(t.target()).append(": ")
+                    .append(t.compatible() ? "COMPATIBLE" : "INCOMPATIBLE");
+            if (t.errno() != null) {
+                sb.append(" (kernel returns -").append(t.errno().name()).append(')');
+            }
+            sb.append('\n');
+            if (!t.kernelLog().isEmpty()) {
+                sb.append("  log:\n");
+                for (String l : t.kernelLog()) {
+                    sb.append("    ").append(l).append('\n');
+                }
+            }
+            for (Finding f : t.findings()) {
+                sb.append("  ").append(f.severity().label()).append(' ').append(f.code().name());
+                if (f.apqn() != null) {
+                    sb.append(' ').append(f.apqn());
+                }
+                sb.append(": ").append(f.message()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

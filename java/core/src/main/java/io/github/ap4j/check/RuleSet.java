@@ -1,0 +1,126 @@
+package io.github.ap4j.check;
+
+import java.util.Locale;
+
+/**
+ * The two versions of the vfio_ap migration code ap4j can predict (ap-facts section 0). Every
+ * difference between them lives here.
+ *
+ * <ul>
+ *   <li>{@link #DOC}: the documented behaviour, identical to the newest driver code (LATE):
+ *       control domains migrated and checked, per-field hwinfo comparison (stateless source may
+ *       go to a full-native target), bind state must be 00 on both sides, LATE message texts,
+ *       TAPQ errors treated as success only with the async bit, SE hosts register no migration
+ *       support at all, incompatible queue gives {@code -EINVAL}.</li>
+ *   <li>{@link #V3}: the posted v3/v4 patch code (V34): full-word equality short cut (so equal
+ *       non-zero BS passes), whole 32-bit facility word equality in the fallback (so the class
+ *       and reserved bits must match exactly), no control-domain check, message typos, TAPQ
+ *       errors treated as success only <em>without</em> the async bit, SE state change fails
+ *       with {@code -EPERM}, incompatible queue gives {@code -EFAULT}.</li>
+ * </ul>
+ *
+ * The comparator ({@link #compatible(long, long)}) works on two raw GR2 words and allocates
+ * nothing.
+ */
+public enum RuleSet {
+    DOC, V3;
+
+    /** {@code QINFO_DATA_MASK}: bits 0-17 and the AP type, bits 32-39. */
+    public static final long QINFO_DATA_MASK = 0xffffc000ff000000L;
+    /** IBM bits 0-7: apsc, mex4k, crt4k, cca, accel, ep11, apxa, slcf. */
+    static final long FACILITY_BITS = 0xff00000000000000L;
+    /** IBM bit 8, class bit {@code CLASSIFICATION_NATIVE_FCN_MASK} (full native function). */
+    static final long CLASS_NATIVE = 0x0080000000000000L;
+    /** IBM bits 16-17, the SE bind/associate state. */
+    static final long BS = 0x0000c00000000000L;
+    /** IBM bits 0-31, the kernel's {@code fac}. */
+    static final long FAC = 0xffffffff00000000L;
+
+    /** Lower-case name as used on the command line and in reports: {@code doc}, {@code v3}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code doc} or {@code v3}, any case. */
+    public static RuleSet parse(String text) {
+        for (RuleSet r : values()) {
+            if (r.label().equalsIgnoreCase(text)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown rule set '" + text + "' (expected doc or v3)");
+    }
+
+    /**
+     * {@code queue_hardware_info_is_compatible()} on a source and a target GR2 word (ap-facts
+     * 1.4). Only the upper 40 bits matter; nd, ml, qd and the reserved low bits never do.
+     */
+    public boolean compatible(long src, long tgt) {
+        boolean bsZero = ((src | tgt) & BS) == 0;
+        boolean typeOk = ((src >>> 24) & 0xff) <= ((tgt >>> 24) & 0xff);
+        // classes_compatible(): (sn != tn) ? !sn : true
+        boolean classOk = (src & CLASS_NATIVE) == 0 || (tgt & CLASS_NATIVE) != 0;
+        boolean maskedEqual = ((src ^ tgt) & QINFO_DATA_MASK) == 0;
+        if (this == DOC) {
+            if (maskedEqual && bsZero) {
+                return true;
+            }
+            return ((src ^ tgt) & FACILITY_BITS) == 0 && typeOk && classOk && bsZero;
+        }
+        if (maskedEqual) {
+            return true;
+        }
+        return ((src ^ tgt) & FAC) == 0 && typeOk && classOk && bsZero;
+    }
+
+    /**
+     * Compares {@code n} word pairs and returns how many are incompatible; allocation-free, for
+     * a whole guest (up to 65,536 APQNs) at once.
+     */
+    public int countIncompatible(long[] src, long[] tgt, int n) {
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            if (!compatible(src[i], tgt[i])) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    /** What an incompatible queue makes the post-copy validation return. */
+    public Errno incompatibleErrno() {
+        return this == DOC ? Errno.EINVAL : Errno.EFAULT;
+    }
+
+    /** Whether control domains are migrated and checked (step 6). */
+    public boolean checksControlDomains() {
+        return this == DOC;
+    }
+
+    /**
+     * Whether an SE host registers no migration ops at all (doc), rather than failing every state
+     * change with {@code -EPERM} and a {@code dev_err} line (v3).
+     */
+    public boolean seMeansNoMigrationSupport() {
+        return this == DOC;
+    }
+
+    /**
+     * {@code get_hardware_info_for_queue()}: whether TAPQ with this response code and async bit
+     * counts as success, so the returned hwinfo is used.
+     */
+    public boolean tapqUsable(int responseCode, boolean async) {
+        if (responseCode == 0x00 || (responseCode >= 0x02 && responseCode <= 0x05)) {
+            return true;
+        }
+        if (responseCode == 0x01) {
+            return false;
+        }
+        return this == DOC ? async : !async;
+    }
+
+    /** The errno of a TAPQ failure ({@link #tapqUsable} false): Q_NOT_AVAIL is ENODEV, else EIO. */
+    public static Errno tapqErrno(int responseCode) {
+        return responseCode == 0x01 ? Errno.ENODEV : Errno.EIO;
+    }
+}

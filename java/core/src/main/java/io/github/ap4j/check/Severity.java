@@ -1,0 +1,13 @@
+package io.github.ap4j.check;
+
+import java.util.Locale;
+
+/** How much a finding matters: an error makes the target incompatible. */
+public enum Severity {
+    ERROR, WARNING, INFO;
+
+    /** {@code error}, {@code warning} or {@code info}, as the JSON report spells it. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.ap4j.snapshot;
+
+import io.github.ap4j.BadInputException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Link resolution shared by the directory and archive trees. Subclasses provide primitives on
+ * canonical paths (no link in any component, no {@code .} or {@code ..}); this class walks a
+ * path component by component like the kernel's path walk, but keeps every step inside the
+ * root and counts links (Linux gives up after 40: {@code ELOOP}).
+ */
+abstract class AbstractSysfsTree implements SysfsTree {
+
+    /** {@code MAXSYMLINKS} in {@code include/linux/namei.h}. */
+    static final int MAX_LINKS = 40;
+
+    /** Type of a canonical path, or {@code null} when it does not exist. */
+    abstract Type primType(String canonical);
+
+    /** Target text of the link at a canonical path. */
+    abstract String primReadLink(String canonical);
+
+    /** Contents of the regular file at a canonical path (at most MAX_FILE_SIZE + 1 bytes). */
+    abstract byte[] primRead(String canonical);
+
+    /** Names in the directory at a canonical path. */
+    abstract List<String> primList(String canonical);
+
+    static List<String> components(String path) {
+        List<String> out = new ArrayList<>();
+        for (String c : path.split("/")) {
+            if (!c.isEmpty() && !c.equals(".")) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static String join(List<String> parts) {
+        return String.join("/", parts);
+    }
+
+    /**
+     * The canonical form of {@code path}, or {@code null} when some component does not exist
+     * (or is not a directory where one is needed).
+     */
+    final String canonical(String path, boolean followLast) {
+        if (path.startsWith("/")) {
+            throw new IllegalArgumentException("tree paths are relative to the root: " + path);
+        }
+        Deque<String> todo = new ArrayDeque<>(components(path));
+        List<String> done = new ArrayList<>();
+        String viaLink = null;
+        int links = 0;
+        while (!todo.isEmpty()) {
+            String c = todo.removeFirst();
+            if (c.equals("..")) {
+                if (done.isEmpty()) {
+                    if (viaLink == null) {
+                        throw new IllegalArgumentException("path leaves the root: " + path);
+                    }
+                    throw new BadInputException(describe(viaLink), "symlink leads out of the root: "
+                            + quote(primReadLink(viaLink)));
+                }
+                done.remove(done.size() - 1);
+                continue;
+            }
+            done.add(c);
+            String cur = join(done);
+            Type t = primType(cur);
+            if (t == null) {
+                return null;
+            }
+            if (t == Type.LINK && (followLast || !todo.isEmpty())) {
+                if (++links > MAX_LINKS) {
+                    throw new BadInputException(describe(path),
+                            "too many levels of symbolic links (a loop?) at " + quote(cur));
+                }
+                String target = primReadLink(cur);
+                if (target.startsWith("/")) {
+                    throw new BadInputException(describe(cur),
+                            "symlink leads out of the root (absolute target): " + quote(target));
+                }
+                viaLink = cur;
+                done.remove(done.size() - 1);
+                List<String> tc = components(target);
+                for (int i = tc.size() - 1; i >= 0; i--) {
+                    todo.addFirst(tc.get(i));
+                }
+            } else if (t != Type.DIR && !todo.isEmpty()) {
+                return null; // ENOTDIR: treated as absent, like a missing attribute
+            }
+        }
+        return join(done);
+    }
+
+    @Override
+    public Optional<Type> lstat(String path) {
+        String c = canonical(path, false);
+        return c == null ? Optional.empty() : Optional.of(c.isEmpty() ? Type.DIR : primType(c));
+    }
+
+    @Override
+    public Optional<Type> stat(String path) {
+        String c = canonical(path, true);
+        return c == null ? Optional.empty() : Optional.of(c.isEmpty() ? Type.DIR : primType(c));
+    }
+
+    @Override
+    public Optional<byte[]> readBytes(String path) {
+        String c = canonical(path, true);
+        if (c == null) {
+            return Optional.empty();
+        }
+        Type t = c.isEmpty() ? Type.DIR : primType(c);
+        if (t != Type.FILE) {
+            throw new BadInputException(describe(path), "not a regular file (" + what(t)
+                    + " where an attribute file is expected)");
+        }
+        byte[] b = primRead(c);
+        if (b.length > MAX_FILE_SIZE) {
+            throw new BadInputException(describe(path),
+                    "larger than " + (MAX_FILE_SIZE / 1024) + " KiB: not a sysfs attribute");
+        }
+        return Optional.of(b);
+    }
+
+    @Override
+    public List<String> list(String path) {
+        String c = canonical(path, true);
+        if (c == null) {
+            return List.of();
+        }
+        Type t = c.isEmpty() ? Type.DIR : primType(c);
+        if (t != Type.DIR) {
+            throw new BadInputException(describe(path), "not a directory (" + what(t) + ")");
+        }
+        List<String> names = new ArrayList<>(primList(c));
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public Optional<String> readLink(String path) {
+        String c = canonical(path, false);
+        if (c == null) {
+            return Optional.empty();
+        }
+        Type t = c.isEmpty() ? Type.DIR : primType(c);
+        if (t != Type.LINK) {
+            throw new BadInputException(describe(path), "not a symbolic link (" + what(t) + ")");
+        }
+        return Optional.of(primReadLink(c));
+    }
+
+    @Override
+    public Optional<String> linkTarget(String path) {
+        String c = canonical(path, false);
+        if (c == null) {
+            return Optional.empty();
+        }
+        String target = readLink(path).orElseThrow();
+        if (target.startsWith("/")) {
+            throw new BadInputException(describe(path),
+                    "symlink leads out of the root (absolute target): " + quote(target));
+        }
+        List<String> parts = new ArrayList<>(components(c));
+        parts.remove(parts.size() - 1);
+        for (String t : components(target)) {
+            if (t.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new BadInputException(describe(path),
+                            "symlink leads out of the root: " + quote(target));
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(t);
+            }
+        }
+        return Optional.of(join(parts));
+    }
+
+    private static String what(Type t) {
+        switch (t) {
+            case DIR: return "a directory";
+            case LINK: return "a symbolic link";
+            case OTHER: return "a FIFO, socket or device";
+            default: return "a regular file";
+        }
+    }
+
+    static String quote(String s) {
+        return SysfsFormats.quote(s);
+    }
+}

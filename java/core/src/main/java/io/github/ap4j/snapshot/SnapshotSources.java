@@ -1,0 +1,127 @@
+package io.github.ap4j.snapshot;
+
+import io.github.ap4j.BadInputException;
+import io.github.ap4j.UnavailableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Turns the source a user names into a snapshot; every CLI command goes through here.
+ *
+ * <ul>
+ *   <li>a directory: a sysfs tree, {@link SourceKind#FIXTURE} when it holds the
+ *       {@value FixtureMarker#FILE_NAME} marker a capture writes, else {@link SourceKind#SYSFS};
+ *   <li>a {@code .tar.gz} or {@code .tgz} file: a fixture archive;
+ *   <li>any other file: {@code lszcrypt} text;
+ *   <li>prefixes force the kind: {@code sysfs:DIR}, {@code fixture:DIR|ARCHIVE},
+ *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root.
+ * </ul>
+ * The live root is {@code $SYSFS_ROOT} or {@code /sys}; a live root without an AP bus is an
+ * {@link UnavailableException} (not IBM Z, or no {@code ap} module), while a named directory
+ * without one is bad input.
+ */
+public final class SnapshotSources {
+
+    public static final String SYSFS = "sysfs:";
+    public static final String FIXTURE = "fixture:";
+    public static final String LSZCRYPT = "lszcrypt:";
+
+    private SnapshotSources() {
+    }
+
+    /** Opens {@code spec} with the process environment. */
+    public static HostSnapshot open(String spec) {
+        return open(spec, System.getenv());
+    }
+
+    public static HostSnapshot open(String spec, Map<String, String> env) {
+        if (spec.startsWith(LSZCRYPT)) {
+            return lszcrypt(Path.of(spec.substring(LSZCRYPT.length())));
+        }
+        if (spec.equals(SYSFS)) {
+            return live(env);
+        }
+        if (spec.startsWith(SYSFS)) {
+            return new SysfsSnapshotReader(DirectorySysfsTree.open(Path.of(spec.substring(SYSFS.length()))),
+                    SourceKind.SYSFS).read();
+        }
+        if (spec.startsWith(FIXTURE)) {
+            return new SysfsSnapshotReader(tree(spec), SourceKind.FIXTURE).read();
+        }
+        Path p = Path.of(spec);
+        if (Files.isDirectory(p)) {
+            DirectorySysfsTree t = DirectorySysfsTree.open(p);
+            boolean fixture = Files.exists(p.resolve(FixtureMarker.FILE_NAME));
+            return new SysfsSnapshotReader(t, fixture ? SourceKind.FIXTURE : SourceKind.SYSFS).read();
+        }
+        if (FixtureCapture.isArchiveName(p)) {
+            return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE).read();
+        }
+        if (Files.isRegularFile(p)) {
+            return lszcrypt(p);
+        }
+        throw new BadInputException(spec, "no such file or directory");
+    }
+
+    /** The live snapshot: {@code $SYSFS_ROOT} or {@code /sys}. */
+    public static HostSnapshot live(Map<String, String> env) {
+        return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS).read();
+    }
+
+    /** The live tree, checked to have an AP bus. */
+    public static SysfsTree liveTree(Map<String, String> env) {
+        Path root = SysfsSnapshotReader.defaultRoot(env);
+        if (!Files.isDirectory(root.resolve("bus/ap"))) {
+            throw new UnavailableException(root.resolve("bus/ap") + ": no AP bus on this host "
+                    + "(not IBM Z, or the ap module is not loaded); name a fixture instead");
+        }
+        return DirectorySysfsTree.open(root);
+    }
+
+    /**
+     * The tree a sysfs or fixture spec names, for capture: {@code sysfs:DIR}, {@code fixture:X},
+     * a directory or an archive; {@code sysfs:} alone is the live tree.
+     */
+    public static SysfsTree tree(String spec, Map<String, String> env) {
+        if (spec.equals(SYSFS)) {
+            return liveTree(env);
+        }
+        return tree(spec);
+    }
+
+    private static SysfsTree tree(String spec) {
+        String s = spec;
+        if (s.startsWith(SYSFS)) {
+            s = s.substring(SYSFS.length());
+        } else if (s.startsWith(FIXTURE)) {
+            s = s.substring(FIXTURE.length());
+        }
+        Path p = Path.of(s);
+        if (Files.isDirectory(p)) {
+            return DirectorySysfsTree.open(p);
+        }
+        if (FixtureCapture.isArchiveName(p)) {
+            return TarSysfsTree.load(p);
+        }
+        if (!Files.exists(p)) {
+            throw new BadInputException(s, "no such file or directory");
+        }
+        throw new BadInputException(s, "not a sysfs directory or a .tar.gz/.tgz fixture");
+    }
+
+    /** lszcrypt text, parsed by {@link LszcryptImport#parse(String, String)}. */
+    static HostSnapshot lszcrypt(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+        return LszcryptImport.parse(text, file.toString());
+    }
+}

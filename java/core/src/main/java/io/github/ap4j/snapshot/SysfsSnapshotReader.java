@@ -1,0 +1,300 @@
+package io.github.ap4j.snapshot;
+
+import io.github.ap4j.BadInputException;
+import io.github.ap4j.model.ApMask;
+import io.github.ap4j.model.ApMatrix;
+import io.github.ap4j.model.Apqn;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@link HostSnapshot} from a sysfs tree: the live {@code /sys} (or
+ * {@code $SYSFS_ROOT}, as s390-tools honour it) and recorded fixtures alike, since a fixture
+ * is the same layout under another root.
+ *
+ * <p>Layout read (the kernel's, ap-facts 5): {@code bus/ap/*} bus attributes;
+ * {@code bus/ap/devices/cardXX} and {@code bus/ap/devices/XX.YYYY}, links to
+ * {@code devices/ap/cardXX} and {@code devices/ap/cardXX/XX.YYYY} (when {@code bus/ap/devices}
+ * is absent, {@code devices/ap} is walked instead); each device's {@code driver} link, whose
+ * last component is the driver's name ({@code cex4card}, {@code cex4queue}, {@code vfio_ap},
+ * or anything else, kept as text); {@code devices/vfio_ap/matrix/features} and each
+ * {@code devices/vfio_ap/matrix/<uuid>/}.
+ *
+ * <p>A missing attribute file is {@link Absence#MISSING}; what the kernel prints for "no
+ * value" is {@link Absence#NOT_SUPPORTED}; malformed text is a {@link BadInputException}
+ * naming the file ({@link SysfsFormats} holds the parsers).
+ *
+ * <p>Consistency: {@code bus/ap/scans} counts the bus's configuration scans; it is read before
+ * and after; if it moved, the whole tree is read again, up to {@value #MAX_ATTEMPTS} times,
+ * then a {@link ConfigurationChangedException} is thrown. A tree without {@code scans} (older
+ * kernels, hand-made fixtures) is read once.
+ */
+public final class SysfsSnapshotReader {
+
+    /** Environment variable naming another sysfs root, as in s390-tools' {@code util_path}. */
+    public static final String ENV_SYSFS_ROOT = "SYSFS_ROOT";
+    public static final Path DEFAULT_ROOT = Path.of("/sys");
+    public static final int MAX_ATTEMPTS = 3;
+
+    private static final Pattern CARD = Pattern.compile("card[0-9a-f]{2}");
+    private static final Pattern QUEUE = Pattern.compile("[0-9a-f]{2}\\.[0-9a-f]{4}");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    static final String BUS = "bus/ap";
+    static final String BUS_DEVICES = "bus/ap/devices";
+    static final String DEVICES = "devices/ap";
+    static final String MATRIX = "devices/vfio_ap/matrix";
+
+    private final SysfsTree tree;
+    private final SourceKind kind;
+    private final Clock clock;
+
+    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind) {
+        this(tree, kind, Clock.systemUTC());
+    }
+
+    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock) {
+        this.tree = tree;
+        this.kind = kind;
+        this.clock = clock;
+    }
+
+    /** {@code $SYSFS_ROOT} when set and non-empty, else {@code /sys}. */
+    public static Path defaultRoot(Map<String, String> env) {
+        String r = env.get(ENV_SYSFS_ROOT);
+        return r == null || r.isEmpty() ? DEFAULT_ROOT : Path.of(r);
+    }
+
+    public SysfsTree tree() {
+        return tree;
+    }
+
+    /** Reads the snapshot, retrying while {@code bus/ap/scans} changes under it. */
+    public HostSnapshot read() {
+        requireApBus(tree);
+        Optional<Long> before = scans(tree);
+        for (int attempt = 1; ; attempt++) {
+            HostSnapshot s = readOnce();
+            Optional<Long> after = scans(tree);
+            if (after.equals(before)) {
+                return s;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new ConfigurationChangedException(tree.describe("bus/ap/scans")
+                        + ": AP configuration changed while reading (scans moved on each of "
+                        + MAX_ATTEMPTS + " attempts, last " + before.orElse(null) + " -> "
+                        + after.orElse(null) + "); try again");
+            }
+            before = after;
+        }
+    }
+
+    /** Fails unless the tree has {@code bus/ap}: without it there is no AP bus to read. */
+    static void requireApBus(SysfsTree tree) {
+        if (tree.stat(BUS).orElse(null) != SysfsTree.Type.DIR) {
+            throw new BadInputException(tree.describe(BUS), "no AP bus here (not an s390 sysfs "
+                    + "tree or fixture, or the ap module is not loaded)");
+        }
+    }
+
+    /** {@code bus/ap/scans}: {@code "%llu\n"} (ap_bus.c {@code scans_show}; ap-facts 5.1). */
+    static Optional<Long> scans(SysfsTree tree) {
+        String p = BUS + "/scans";
+        return tree.read(p).map(t -> SysfsFormats.parseUnsignedLong(tree.describe(p), t));
+    }
+
+    HostSnapshot readOnce() {
+        Instant takenAt = clock.instant();
+        if (kind == SourceKind.FIXTURE) {
+            Optional<String> m = tree.read(FixtureMarker.FILE_NAME);
+            if (m.isPresent()) {
+                takenAt = FixtureMarker.parse(tree.describe(FixtureMarker.FILE_NAME), m.get())
+                        .captured();
+            }
+        }
+        BusAttributes bus = readBus();
+        List<ApCard> cards = new ArrayList<>();
+        List<ApQueue> queues = new ArrayList<>();
+        for (String dir : deviceDirs()) {
+            String name = dir.substring(dir.lastIndexOf('/') + 1);
+            if (CARD.matcher(name).matches()) {
+                cards.add(readCard(dir, Integer.parseInt(name.substring(4), 16)));
+            } else {
+                queues.add(readQueue(dir, Apqn.parse(name)));
+            }
+        }
+        return new HostSnapshot(new Provenance(kind, tree.origin(), takenAt), bus, cards, queues,
+                readMatrix());
+    }
+
+    private BusAttributes readBus() {
+        return new BusAttributes(
+                attrA(BUS + "/features", SysfsFormats::parseBusFeatures),
+                attrA(BUS + "/ap_adapter_mask", SysfsFormats::parseQciMask),
+                attrA(BUS + "/ap_usage_domain_mask", SysfsFormats::parseQciMask),
+                attrA(BUS + "/ap_control_domain_mask", SysfsFormats::parseQciMask),
+                attr(BUS + "/apmask", SysfsFormats::parseMask),
+                attr(BUS + "/aqmask", SysfsFormats::parseMask),
+                attrA(BUS + "/ap_domain", SysfsFormats::parseApDomain),
+                attr(BUS + "/ap_max_adapter_id", SysfsFormats::parseInt),
+                attr(BUS + "/ap_max_domain_id", SysfsFormats::parseInt));
+    }
+
+    /**
+     * The device directories (root-relative, canonical {@code devices/ap/...} form), cards
+     * and queues, found through {@code bus/ap/devices} or, without it, {@code devices/ap}.
+     */
+    List<String> deviceDirs() {
+        List<String> out = new ArrayList<>();
+        if (tree.lstat(BUS_DEVICES).isPresent()) {
+            for (String name : tree.list(BUS_DEVICES)) {
+                String p = BUS_DEVICES + "/" + name;
+                checkDeviceName(p, name);
+                String dir = tree.lstat(p).orElseThrow() == SysfsTree.Type.LINK
+                        ? tree.linkTarget(p).orElseThrow() : p;
+                if (tree.stat(dir).orElse(null) != SysfsTree.Type.DIR) {
+                    throw new BadInputException(tree.describe(p), "device link leads to no device"
+                            + " directory: " + SysfsFormats.quote(tree.readLink(p).orElse(dir)));
+                }
+                out.add(dir);
+            }
+            return out;
+        }
+        for (String card : tree.list(DEVICES)) {
+            if (!card.startsWith("card")) {
+                continue; // uevent, power and other files of the ap root device
+            }
+            String cp = DEVICES + "/" + card;
+            checkDeviceName(cp, card);
+            out.add(cp);
+            for (String q : tree.list(cp)) {
+                if (QUEUE.matcher(q).matches()) {
+                    out.add(cp + "/" + q);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void checkDeviceName(String path, String name) {
+        if (!CARD.matcher(name).matches() && !QUEUE.matcher(name).matches()) {
+            throw new BadInputException(tree.describe(path),
+                    "not an AP device name (cardXX or XX.YYYY): " + SysfsFormats.quote(name));
+        }
+    }
+
+    private ApCard readCard(String dir, int id) {
+        String p = dir + "/";
+        return new ApCard(id,
+                attr(p + "type", SysfsFormats::parseWord),
+                attr(p + "hwtype", SysfsFormats::parseInt),
+                attr(p + "raw_hwtype", SysfsFormats::parseInt),
+                attr(p + "ap_functions", SysfsFormats::parseFunctions),
+                attr(p + "depth", SysfsFormats::parseInt),
+                attr(p + "config", SysfsFormats::parseFlag),
+                attr(p + "chkstop", SysfsFormats::parseFlag),
+                attr(p + "online", SysfsFormats::parseFlag),
+                driver(p + "driver"),
+                attrA(p + "request_count", SysfsFormats::parseRequestCount),
+                attr(p + "requestq_count", SysfsFormats::parseInt),
+                attr(p + "pendingq_count", SysfsFormats::parseInt),
+                attr(p + "max_msg_size", SysfsFormats::parseInt));
+    }
+
+    private ApQueue readQueue(String dir, Apqn apqn) {
+        String p = dir + "/";
+        return new ApQueue(apqn,
+                attr(p + "ap_functions", SysfsFormats::parseFunctions),
+                attr(p + "config", SysfsFormats::parseFlag),
+                attr(p + "chkstop", SysfsFormats::parseFlag),
+                attr(p + "online", SysfsFormats::parseFlag),
+                attr(p + "status", SysfsFormats::parseVfioStatus),
+                driver(p + "driver"),
+                attrA(p + "request_count", SysfsFormats::parseRequestCount),
+                attr(p + "requestq_count", SysfsFormats::parseInt),
+                attr(p + "pendingq_count", SysfsFormats::parseInt),
+                attrA(p + "se_bind", SysfsFormats::parseSeBind),
+                attrA(p + "se_associate", SysfsFormats::parseSeAssociate),
+                attr(p + "mkvps", SysfsFormats::parseMkvps));
+    }
+
+    /**
+     * The driver bound to a device: the last component of its {@code driver} link
+     * ({@code ../../../bus/ap/drivers/cex4queue}). The link is read, not followed, so a
+     * fixture needs no {@code bus/ap/drivers}; it must still stay inside the root.
+     */
+    private Attr<String> driver(String path) {
+        if (tree.lstat(path).isEmpty()) {
+            return Attr.missing();
+        }
+        String target = tree.linkTarget(path).orElseThrow();
+        String name = target.substring(target.lastIndexOf('/') + 1);
+        if (name.isEmpty() || !name.matches("[\\x21-\\x7e]+")) {
+            throw new BadInputException(tree.describe(path), "not a driver link: "
+                    + SysfsFormats.quote(tree.readLink(path).orElse("")));
+        }
+        return Attr.of(name);
+    }
+
+    private Attr<VfioApMatrix> readMatrix() {
+        if (tree.stat(MATRIX).isEmpty()) {
+            return Attr.missing();
+        }
+        Attr<List<String>> features = attr(MATRIX + "/features", SysfsFormats::parseMatrixFeatures);
+        List<Mdev> mdevs = new ArrayList<>();
+        for (String name : tree.list(MATRIX)) {
+            String p = MATRIX + "/" + name;
+            if (UUID.matcher(name).matches() && tree.stat(p).orElse(null) == SysfsTree.Type.DIR) {
+                mdevs.add(readMdev(p, name));
+            }
+        }
+        return Attr.of(new VfioApMatrix(features, mdevs));
+    }
+
+    private Mdev readMdev(String dir, String uuid) {
+        String p = dir + "/";
+        Attr<String> apConfig = attr(p + "ap_config", SysfsFormats::parseApConfig);
+        Attr<ApMatrix> matrix = attrA(p + "matrix", SysfsFormats::parseMatrix);
+        if (matrix.absence() == Absence.UNKNOWN && apConfig.isPresent()) {
+            matrix = fromApConfig(p + "matrix", apConfig.get());
+        }
+        return new Mdev(uuid, matrix,
+                attrA(p + "guest_matrix", SysfsFormats::parseMatrix),
+                attr(p + "control_domains", SysfsFormats::parseControlDomains),
+                apConfig);
+    }
+
+    /**
+     * Rebuilds a {@code matrix} the kernel cut at a page from {@code ap_config}'s apm and aqm,
+     * after checking that every complete line of the cut text agrees with it.
+     */
+    private Attr<ApMatrix> fromApConfig(String matrixPath, String apConfig) {
+        List<ApMask> masks = SysfsFormats.apConfigMasks(apConfig);
+        ApMatrix full = new ApMatrix(masks.get(0), masks.get(1));
+        String cut = tree.read(matrixPath).orElseThrow();
+        String complete = cut.substring(0, cut.lastIndexOf('\n') + 1);
+        if (!full.toString().startsWith(complete)) {
+            throw new BadInputException(tree.describe(matrixPath), "cut at a page and does not "
+                    + "agree with ap_config " + SysfsFormats.quote(apConfig));
+        }
+        return Attr.of(full);
+    }
+
+    private <T> Attr<T> attr(String path, BiFunction<String, String, T> parse) {
+        Optional<String> text = tree.read(path);
+        return text.isEmpty() ? Attr.missing() : Attr.of(parse.apply(tree.describe(path), text.get()));
+    }
+
+    private <T> Attr<T> attrA(String path, BiFunction<String, String, Attr<T>> parse) {
+        Optional<String> text = tree.read(path);
+        return text.isEmpty() ? Attr.missing() : parse.apply(tree.describe(path), text.get());
+    }
+}
