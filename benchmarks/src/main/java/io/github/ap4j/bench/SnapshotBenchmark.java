@@ -2,8 +2,18 @@ package io.github.ap4j.bench;
 
 import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.snapshot.DirectorySysfsTree;
+import io.github.ap4j.snapshot.FixtureCapture;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.NativeSnapshotReader;
+import io.github.ap4j.snapshot.SourceKind;
+import io.github.ap4j.snapshot.SysfsSnapshotReader;
+import io.github.ap4j.snapshot.TarSysfsTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,8 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Snapshot acquisition, per source, on generated hosts of 16 x 85 (1,360) and 64 x 256 (16,384)
- * queues ({@link SyntheticHost}): the native source on the shim's replay backend (one QCI, one
- * TAPQ batch for every APQN, through JNA).
+ * queues ({@link SyntheticHost}), each op a whole {@link HostSnapshot}:
+ * <ul>
+ *   <li>{@link #sysfsDirectory}: the sysfs reader on the tree written at setup, in the kernel's
+ *       formats with its symlinks (on tmpfs when there is one, see
+ *       {@link SyntheticHost#tempRoot}; sysfs is memory-backed too). Target for 16 x 85: 40 ms.</li>
+ *   <li>{@link #fixtureTarGz}: the same tree recorded by {@link FixtureCapture} as a
+ *       {@code .tar.gz}, loaded and read (gunzip, tar, then the same reader).</li>
+ *   <li>{@link #nativeReplay}: the native source on the shim's replay backend (one QCI, one
+ *       TAPQ batch for every APQN, through JNA).</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +56,9 @@ public class SnapshotBenchmark {
 
     SyntheticHost host;
     ApShim shim;
+    Path dir;
+    Path root;
+    Path archive;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -45,11 +66,43 @@ public class SnapshotBenchmark {
         host = SyntheticHost.target(Integer.parseInt(ad[0]), Integer.parseInt(ad[1]), 16, 85);
         shim = NativeAp.shim();
         shim.replayLoad(host.replayTable());
+        dir = SyntheticHost.tempRoot("ap4j-bench-" + shape + "-");
+        root = dir.resolve("sys");
+        host.writeSysfs(root);
+        archive = dir.resolve("host.tar.gz");
+        FixtureCapture.capture(DirectorySysfsTree.open(root), archive, Clock.systemUTC());
+        int queues = host.queueCount();
+        if (sysfsDirectory().queues().size() != queues || fixtureTarGz().queues().size() != queues
+                || nativeReplay().queues().size() != queues) {
+            throw new IllegalStateException("a source does not see the " + queues + " queues");
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         shim.replayClear();
+        SyntheticHost.delete(dir);
+    }
+
+    /** Size of the recorded fixture, for the README. */
+    long archiveBytes() {
+        try {
+            return Files.size(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sysfs reader on a directory tree: every attribute file, link and mdev. */
+    @Benchmark
+    public HostSnapshot sysfsDirectory() {
+        return new SysfsSnapshotReader(DirectorySysfsTree.open(root), SourceKind.SYSFS).read();
+    }
+
+    /** The same tree from a recorded {@code .tar.gz} fixture: load the archive, then read it. */
+    @Benchmark
+    public HostSnapshot fixtureTarGz() {
+        return new SysfsSnapshotReader(TarSysfsTree.load(archive), SourceKind.FIXTURE).read();
     }
 
     /** The native source on the replay backend: QCI, TAPQ of adapters x domains, decode. */

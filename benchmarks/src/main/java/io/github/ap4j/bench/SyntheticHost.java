@@ -50,14 +50,17 @@ public final class SyntheticHost {
     /** What sysfs returns of an over-long show: PAGE_SIZE - 1 bytes, no final newline. */
     static final int PAGE_CUT = 4095;
 
-    /** Card kinds: type suffix, card/queue {@code ap_functions} (BS 00, lszcrypt letters). */
+    /**
+     * Card kinds: type suffix, card/queue {@code ap_functions} (BS 00, lszcrypt letters); the
+     * same words as the shipped example hosts ({@code java/cli/src/main/resources/examples}).
+     */
     enum Kind {
-        /** {@code SMCD--N-F-}. */
-        CCA("C", 0xF2800000),
+        /** {@code S--D--N-F-}. */
+        CCA("C", 0x92800000),
         /** {@code S----XN-F-}. */
         EP11("P", 0x86800000),
-        /** {@code SMC-A-N-F-}. */
-        ACCEL("A", 0xEA800000);
+        /** {@code -MC-A-N-F-}. */
+        ACCEL("A", 0x6A800000);
 
         final String suffix;
         final int functions;
@@ -147,7 +150,7 @@ public final class SyntheticHost {
 
     /**
      * The TAPQ GR2 word a queue answers with: functions, raw type, nd, ml and qd
-     * (ap-facts 3.1), e.g. {@code 0xF28000000E550007} for a CEX8 CCA queue.
+     * (ap-facts 3.1), e.g. {@code 0x928000000E550007} for a CEX8 CCA queue.
      */
     public long gr2(int adapter, int domain) {
         return ((kind(adapter).functions & 0xFFFFFFFFL) << 32) | ((long) rawType(adapter) << 24)

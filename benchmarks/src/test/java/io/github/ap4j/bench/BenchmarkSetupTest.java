@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMode;
 import io.github.ap4j.model.Apqn;
+import io.github.ap4j.check.TargetReport;
 import io.github.ap4j.natives.TapqRecord;
 import io.github.ap4j.snapshot.HostSnapshot;
 import java.util.List;
@@ -74,16 +75,45 @@ class BenchmarkSetupTest {
     }
 
     @Test
-    void nativeSnapshot() {
+    void snapshotSources() {
         SnapshotBenchmark b = new SnapshotBenchmark();
         b.shape = "16x85";
         b.setup();
         try {
-            HostSnapshot s = b.nativeReplay();
-            assertEquals(16, s.cards().size());
-            assertEquals(1360, s.queues().size());
+            HostSnapshot expected = SyntheticHost.target(16, 85, 16, 85).snapshot();
+            HostSnapshot dir = b.sysfsDirectory();
+            // The reader sees exactly the generated host (guest_matrix is cut at a page in
+            // sysfs, so the reader rightly calls it unknown: compare the rest).
+            assertEquals(expected.bus(), dir.bus());
+            assertEquals(expected.cards(), dir.cards());
+            assertEquals(expected.queues(), dir.queues());
+            assertEquals(expected.mdev(SyntheticHost.UUID).orElseThrow().matrix(),
+                    dir.mdev(SyntheticHost.UUID).orElseThrow().matrix());
+            HostSnapshot tar = b.fixtureTarGz();
+            assertEquals(dir.queues(), tar.queues());
+            assertEquals(dir.cards(), tar.cards());
+            HostSnapshot nat = b.nativeReplay();
+            assertEquals(16, nat.cards().size());
+            assertEquals(1360, nat.queues().size());
         } finally {
             b.tearDown();
+        }
+    }
+
+    @Test
+    void checkCasesAreWhatTheySay() {
+        for (String guest : List.of("2x2", "16x85")) {
+            for (String rules : List.of("doc", "v3")) {
+                for (String target : List.of("compatible", "incompatible")) {
+                    CheckBenchmark b = new CheckBenchmark();
+                    b.guest = guest;
+                    b.rules = rules;
+                    b.target = target;
+                    b.setup(); // throws unless the verdict matches the case
+                    TargetReport r = b.check().targets().get(0);
+                    assertEquals(target.equals("compatible"), r.compatible(), guest + rules + target);
+                }
+            }
         }
     }
 }
