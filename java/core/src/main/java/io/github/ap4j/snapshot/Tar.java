@@ -27,8 +27,13 @@ import java.util.zip.GZIPOutputStream;
 final class Tar {
 
     static final int BLOCK = 512;
-    /** Most entries an archive may hold, so a hostile archive cannot exhaust memory. */
-    static final int MAX_ENTRIES = 100_000;
+    /**
+     * Most entries an archive may hold, so a hostile archive cannot exhaust memory. A capture
+     * of a large host must still load: 64 adapters x 256 domains already makes about 200,000
+     * members (about 12 per queue: attribute files, the {@code driver} link and the
+     * {@code bus/ap/devices} link), the full 256 x 256 matrix about 850,000.
+     */
+    static final int MAX_ENTRIES = 1 << 20;
 
     private Tar() {
     }
