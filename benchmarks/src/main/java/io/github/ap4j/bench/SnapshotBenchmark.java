@@ -10,11 +10,16 @@ import io.github.ap4j.snapshot.SourceKind;
 import io.github.ap4j.snapshot.SysfsSnapshotReader;
 import io.github.ap4j.snapshot.TarSysfsTree;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,6 +64,7 @@ public class SnapshotBenchmark {
     Path dir;
     Path root;
     Path archive;
+    List<Path> files;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -69,6 +75,12 @@ public class SnapshotBenchmark {
         dir = SyntheticHost.tempRoot("ap4j-bench-" + shape + "-");
         root = dir.resolve("sys");
         host.writeSysfs(root);
+        files = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         archive = dir.resolve("host.tar.gz");
         FixtureCapture.capture(DirectorySysfsTree.open(root), archive, Clock.systemUTC());
         int queues = host.queueCount();
@@ -91,6 +103,28 @@ public class SnapshotBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The floor under {@link #sysfsDirectory} on this machine: open, read and close every
+     * regular file of the tree once (paths listed at setup, no parsing, no link handling). No
+     * reader of the tree can be faster than this.
+     */
+    @Benchmark
+    public long readEveryFileOnce() {
+        long bytes = 0;
+        byte[] buf = new byte[4096];
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    bytes += r;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bytes;
     }
 
     /** The sysfs reader on a directory tree: every attribute file, link and mdev. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Link resolution shared by the directory and archive trees. Subclasses provide primitives on
@@ -17,6 +19,23 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     /** {@code MAXSYMLINKS} in {@code include/linux/namei.h}. */
     static final int MAX_LINKS = 40;
+
+    /**
+     * Canonical paths already walked and found to be real directories (no link anywhere in
+     * them). A path whose parent is one of these needs only its last component looked at, so
+     * reading the 12 attributes of {@code devices/ap/card05/05.0033} costs one {@code lstat}
+     * each instead of one per component (5). Entries only ever name directories that existed;
+     * if one vanishes, its files are simply missing, as a fresh walk would also find.
+     */
+    private final Set<String> knownDirs = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Forgets what was learnt about directories, so the next walk sees the tree as it is now.
+     * The snapshot reader calls this at the start of every pass over the tree.
+     */
+    final void forgetDirectories() {
+        knownDirs.clear();
+    }
 
     /** Type of a canonical path, or {@code null} when it does not exist. */
     abstract Type primType(String canonical);
@@ -40,8 +59,19 @@ abstract class AbstractSysfsTree implements SysfsTree {
         return out;
     }
 
+    /** Whether {@code path} from {@code from} on is one plain component (not empty, . or ..). */
+    private static boolean isPlainName(String path, int from) {
+        int n = path.length() - from;
+        return n > 0 && !(n == 1 && path.charAt(from) == '.')
+                && !(n == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.');
+    }
+
     static String join(List<String> parts) {
         return String.join("/", parts);
+    }
+
+    /** A resolved path: its canonical form and the type found there (never LINK if followed). */
+    record Resolved(String path, Type type) {
     }
 
     /**
@@ -49,13 +79,38 @@ abstract class AbstractSysfsTree implements SysfsTree {
      * (or is not a directory where one is needed).
      */
     final String canonical(String path, boolean followLast) {
+        Resolved r = resolve(path, followLast);
+        return r == null ? null : r.path();
+    }
+
+    /**
+     * {@link #canonical} plus the type of what it names, from the same walk: callers need not
+     * {@code lstat} the path a second time.
+     */
+    final Resolved resolve(String path, boolean followLast) {
         if (path.startsWith("/")) {
             throw new IllegalArgumentException("tree paths are relative to the root: " + path);
+        }
+        int slash = path.lastIndexOf('/');
+        String parent = slash > 0 ? path.substring(0, slash) : null;
+        if (parent != null && knownDirs.contains(parent) && isPlainName(path, slash + 1)) {
+            Type t = primType(path);
+            if (t == null) {
+                return null;
+            }
+            if (t != Type.LINK || !followLast) {
+                if (t == Type.DIR) {
+                    knownDirs.add(path);
+                }
+                return new Resolved(path, t);
+            }
+            // A link to follow: the full walk below resolves it inside the root.
         }
         Deque<String> todo = new ArrayDeque<>(components(path));
         List<String> done = new ArrayList<>();
         String viaLink = null;
         int links = 0;
+        Type last = Type.DIR; // the root
         while (!todo.isEmpty()) {
             String c = todo.removeFirst();
             if (c.equals("..")) {
@@ -67,11 +122,13 @@ abstract class AbstractSysfsTree implements SysfsTree {
                             + quote(primReadLink(viaLink)));
                 }
                 done.remove(done.size() - 1);
+                last = null; // a directory we walked through: looked up again below
                 continue;
             }
             done.add(c);
             String cur = join(done);
             Type t = primType(cur);
+            last = t;
             if (t == null) {
                 return null;
             }
@@ -91,32 +148,39 @@ abstract class AbstractSysfsTree implements SysfsTree {
                 for (int i = tc.size() - 1; i >= 0; i--) {
                     todo.addFirst(tc.get(i));
                 }
-            } else if (t != Type.DIR && !todo.isEmpty()) {
+            } else if (t == Type.DIR) {
+                knownDirs.add(cur);
+            } else if (!todo.isEmpty()) {
                 return null; // ENOTDIR: treated as absent, like a missing attribute
             }
         }
-        return join(done);
+        String c = join(done);
+        if (last == null || last == Type.LINK && followLast) {
+            last = c.isEmpty() ? Type.DIR : primType(c);
+        }
+        return new Resolved(c, last);
     }
 
     @Override
     public Optional<Type> lstat(String path) {
-        String c = canonical(path, false);
-        return c == null ? Optional.empty() : Optional.of(c.isEmpty() ? Type.DIR : primType(c));
+        Resolved r = resolve(path, false);
+        return r == null ? Optional.empty() : Optional.of(r.type());
     }
 
     @Override
     public Optional<Type> stat(String path) {
-        String c = canonical(path, true);
-        return c == null ? Optional.empty() : Optional.of(c.isEmpty() ? Type.DIR : primType(c));
+        Resolved r = resolve(path, true);
+        return r == null ? Optional.empty() : Optional.of(r.type());
     }
 
     @Override
     public Optional<byte[]> readBytes(String path) {
-        String c = canonical(path, true);
-        if (c == null) {
+        Resolved r = resolve(path, true);
+        if (r == null) {
             return Optional.empty();
         }
-        Type t = c.isEmpty() ? Type.DIR : primType(c);
+        String c = r.path();
+        Type t = r.type();
         if (t != Type.FILE) {
             throw new BadInputException(describe(path), "not a regular file (" + what(t)
                     + " where an attribute file is expected)");
@@ -131,11 +195,12 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     @Override
     public List<String> list(String path) {
-        String c = canonical(path, true);
-        if (c == null) {
+        Resolved r = resolve(path, true);
+        if (r == null) {
             return List.of();
         }
-        Type t = c.isEmpty() ? Type.DIR : primType(c);
+        String c = r.path();
+        Type t = r.type();
         if (t != Type.DIR) {
             throw new BadInputException(describe(path), "not a directory (" + what(t) + ")");
         }
@@ -146,11 +211,12 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     @Override
     public Optional<String> readLink(String path) {
-        String c = canonical(path, false);
-        if (c == null) {
+        Resolved r = resolve(path, false);
+        if (r == null) {
             return Optional.empty();
         }
-        Type t = c.isEmpty() ? Type.DIR : primType(c);
+        String c = r.path();
+        Type t = r.type();
         if (t != Type.LINK) {
             throw new BadInputException(describe(path), "not a symbolic link (" + what(t) + ")");
         }
@@ -159,11 +225,15 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     @Override
     public Optional<String> linkTarget(String path) {
-        String c = canonical(path, false);
-        if (c == null) {
+        Resolved r = resolve(path, false);
+        if (r == null) {
             return Optional.empty();
         }
-        String target = readLink(path).orElseThrow();
+        String c = r.path();
+        if (r.type() != Type.LINK) {
+            throw new BadInputException(describe(path), "not a symbolic link (" + what(r.type()) + ")");
+        }
+        String target = primReadLink(c);
         if (target.startsWith("/")) {
             throw new BadInputException(describe(path),
                     "symlink leads out of the root (absolute target): " + quote(target));

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -96,8 +97,22 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
     byte[] primRead(String canonical) {
         // Read at most one byte more than allowed: sysfs reports st_size 4096 for every
         // attribute, so the size is only known by reading.
+        // readNBytes(n) would allocate an 8 KiB chunk per file; attributes are a few bytes.
         try (InputStream in = Files.newInputStream(at(canonical), LinkOption.NOFOLLOW_LINKS)) {
-            return in.readNBytes(MAX_FILE_SIZE + 1);
+            int limit = MAX_FILE_SIZE + 1;
+            byte[] buf = new byte[256];
+            int n = 0;
+            while (n < limit) {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, Math.min(buf.length * 2, limit));
+                }
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
         } catch (IOException e) {
             // A live attribute can fail to read, e.g. ap_functions gives EIO when TAPQ's
             // response code is above 0x05 (ap-facts 4.3).

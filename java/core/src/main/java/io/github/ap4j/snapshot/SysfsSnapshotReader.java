@@ -48,6 +48,9 @@ public final class SysfsSnapshotReader {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /** A driver link's last component: printable ASCII, no blank (compiled once, not per link). */
+    private static final Pattern DRIVER_NAME = Pattern.compile("[\\x21-\\x7e]+");
+
     static final String BUS = "bus/ap";
     static final String BUS_DEVICES = "bus/ap/devices";
     static final String DEVICES = "devices/ap";
@@ -112,6 +115,9 @@ public final class SysfsSnapshotReader {
     }
 
     HostSnapshot readOnce() {
+        if (tree instanceof AbstractSysfsTree) {
+            ((AbstractSysfsTree) tree).forgetDirectories(); // each pass sees the tree anew
+        }
         Instant takenAt = clock.instant();
         if (kind == SourceKind.FIXTURE) {
             Optional<String> m = tree.read(FixtureMarker.FILE_NAME);
@@ -237,7 +243,7 @@ public final class SysfsSnapshotReader {
         }
         String target = tree.linkTarget(path).orElseThrow();
         String name = target.substring(target.lastIndexOf('/') + 1);
-        if (name.isEmpty() || !name.matches("[\\x21-\\x7e]+")) {
+        if (name.isEmpty() || !DRIVER_NAME.matcher(name).matches()) {
             throw new BadInputException(tree.describe(path), "not a driver link: "
                     + SysfsFormats.quote(tree.readLink(path).orElse("")));
         }
