@@ -101,6 +101,18 @@ class BenchmarkSetupTest {
     }
 
     @Test
+    void endToEndVerdictsPerSource() {
+        EndToEndBenchmark b = new EndToEndBenchmark();
+        b.setup(); // throws unless sysfs gives "compatible" and native "cannot verify"
+        try {
+            assertEquals(1, b.sysfsThenCheck().targets().size());
+            assertEquals("native", b.nativeReplayThenCheck().targets().get(0).target());
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void checkCasesAreWhatTheySay() {
         for (String guest : List.of("2x2", "16x85")) {
             for (String rules : List.of("doc", "v3")) {
