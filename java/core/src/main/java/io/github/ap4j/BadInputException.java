@@ -22,6 +22,35 @@ public class BadInputException extends Ap4jException {
         this.source = source;
     }
 
+    /**
+     * Quotes a bad value for a one-line message: in single quotes, newline, tab, other control
+     * characters and non-ASCII bytes escaped (sysfs and lszcrypt text are ASCII, so anything else
+     * is garbage worth seeing as bytes), cut after 120 characters with {@code ...}.
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), 120) + 8).append('\'');
+        int limit = Math.min(value.length(), 120);
+        for (int i = 0; i < limit; i++) {
+            char c = value.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x20 || c >= 0x7f) {
+                sb.append(String.format(c > 0xff ? "\\u%04x" : "\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (value.length() > limit) {
+            sb.append("...");
+        }
+        return sb.append('\'').toString();
+    }
+
     /** The file, line or argument the bad input came from. */
     public String source() {
         return source;

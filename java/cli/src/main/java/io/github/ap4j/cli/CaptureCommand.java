@@ -1,45 +1,89 @@
 package io.github.ap4j.cli;
 
+import io.github.ap4j.BadInputException;
 import io.github.ap4j.snapshot.FixtureCapture;
+import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.NativeSnapshotReader;
 import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.snapshot.SourceKind;
+import io.github.ap4j.snapshot.SysfsSnapshotReader;
 import io.github.ap4j.snapshot.SysfsTree;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ap4j capture}: record the AP part of a sysfs tree as a fixture. */
+/**
+ * {@code ap4j capture}: record the AP part of a sysfs tree as a fixture, and/or the PQAP words
+ * its queues would answer as a replay table for the native backend. Reads only.
+ */
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = "Record the AP part of a sysfs tree (read-only) as a fixture directory, or "
-                + "a .tar.gz/.tgz when --out ends so, for 'ap4j show/check --fixture' elsewhere.",
+                + "a .tar.gz/.tgz when --out ends so, for 'ap4j show/check --fixture' elsewhere; "
+                + "with --replay, also the TAPQ/QCI words of its queues as a replay table.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:captured", "2:bad input (output exists, malformed tree, usage)",
             "3:no AP bus here, or the output cannot be written"})
 final class CaptureCommand implements Callable<Integer> {
 
-    @Option(names = "--sysfs", paramLabel = "DIR",
-            description = "The sysfs root to record (default: $SYSFS_ROOT or /sys).")
-    String sysfs;
+    static final class Input {
+        @Option(names = "--sysfs", paramLabel = "DIR",
+                description = "The sysfs root to record (default: $SYSFS_ROOT or /sys).")
+        String sysfs;
 
-    @Option(names = "--out", paramLabel = "PATH", required = true,
+        @Option(names = "--fixture", paramLabel = "PATH",
+                description = "A fixture (directory or .tar.gz) to record again.")
+        String fixture;
+    }
+
+    @ArgGroup(exclusive = true)
+    Input input;
+
+    @Option(names = "--out", paramLabel = "PATH",
             description = "New directory, or a file ending .tar.gz/.tgz; never overwritten.")
     Path out;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "New replay table file (see 'ap4j native --replay'); never overwritten.")
+    Path replay;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        SysfsTree tree = SnapshotSources.tree(SnapshotSources.SYSFS + (sysfs == null ? "" : sysfs),
-                System.getenv());
-        FixtureCapture.Result r = FixtureCapture.capture(tree, out, Clock.systemUTC());
+    public Integer call() throws IOException {
+        if (out == null && replay == null) {
+            throw new ParameterException(spec.commandLine(), "give --out, --replay or both");
+        }
+        String treeSpec = input != null && input.fixture != null
+                ? SnapshotSources.FIXTURE + input.fixture
+                : SnapshotSources.SYSFS + (input == null || input.sysfs == null ? "" : input.sysfs);
+        SysfsTree tree = SnapshotSources.tree(treeSpec, System.getenv());
+        if (replay != null && Files.exists(replay)) {
+            throw new BadInputException(replay.toString(), "already exists; not overwritten");
+        }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("captured %d files and %d links from %s to %s%n", r.files(), r.links(),
-                tree.origin(), r.out());
+        if (out != null) {
+            FixtureCapture.Result r = FixtureCapture.capture(tree, out, Clock.systemUTC());
+            w.printf("captured %d files and %d links from %s to %s%n", r.files(), r.links(),
+                    tree.origin(), r.out());
+        }
+        if (replay != null) {
+            HostSnapshot host = new SysfsSnapshotReader(tree, input != null && input.fixture != null
+                    ? SourceKind.FIXTURE : SourceKind.SYSFS).read();
+            var table = NativeSnapshotReader.replayTableOf(host);
+            table.write(replay);
+            w.printf("recorded %d TAPQ answers and %s to %s%n", table.records().size(),
+                    table.qci().isPresent() ? "a QCI block" : "no QCI block", replay);
+        }
         w.flush();
         return ExitCode.OK;
     }

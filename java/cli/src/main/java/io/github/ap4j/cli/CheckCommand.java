@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +41,8 @@ final class CheckCommand implements Callable<Integer> {
                     + "patches). Default: ${DEFAULT-VALUE}.")
     String rules;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Choice format;
 
     @Spec
     CommandSpec spec;
@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report = MigrationCheck.check(src, mdev, ts, r);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Json.write(out, CheckViews.report(report));
         } else {
             out.print(report.toText());

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -45,9 +46,8 @@ final class DecodeCommand implements Callable<Integer> {
             description = "Raw AP type (sysfs raw_hwtype, decimal) to go with --functions.")
     Integer rawHwtype;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Choice format;
 
     @Spec
     CommandSpec spec;
@@ -58,7 +58,7 @@ final class DecodeCommand implements Callable<Integer> {
         if (rawHwtype != null && word.functions == null) {
             throw new ParameterException(spec.commandLine(), "--raw-hwtype goes with --functions");
         }
-        boolean json = format == OutputFormat.json;
+        boolean json = format.json();
         if (word.gr2 != null) {
             QueueHwInfo h = parseGr2(word.gr2);
             if (json) {

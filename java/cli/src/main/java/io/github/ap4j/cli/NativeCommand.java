@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +38,8 @@ final class NativeCommand implements Callable<Integer> {
             description = "Replay table (qci/tapq lines, see native/README.md).")
     Path replay;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Choice format;
 
     @Spec
     CommandSpec spec;
@@ -75,7 +75,7 @@ final class NativeCommand implements Callable<Integer> {
             }
         }
 
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Json.write(out, report);
         } else {
             text(out, report);

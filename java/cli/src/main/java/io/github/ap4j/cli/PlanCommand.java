@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +40,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Rule set the plan is checked with (default: ${DEFAULT-VALUE}).")
     String rules;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Choice format;
 
     @Spec
     CommandSpec spec;
@@ -53,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
         var tgt = new MigrationCheck.Target(target, Snapshots.open(target));
         Plan p = Planner.plan(src, Map.of(), mdev, tgt, r);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Json.write(out, CheckViews.plan(p));
         } else {
             out.print(p.toText());

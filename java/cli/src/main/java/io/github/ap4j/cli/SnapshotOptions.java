@@ -1,8 +1,6 @@
 package io.github.ap4j.cli;
 
-import io.github.ap4j.natives.NativeAp;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.NativeSnapshotReader;
 import io.github.ap4j.snapshot.SnapshotSources;
 import picocli.CommandLine.Option;
 
@@ -43,7 +41,6 @@ final class SnapshotOptions {
             return SnapshotSources.open(SnapshotSources.LSZCRYPT + o.lszcrypt);
         }
         // PQAP(QCI/TAPQ) on this machine: UnavailableException (exit 3) where PQAP is not usable.
-        NativeAp.ensureAvailable();
-        return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
+        return SnapshotSources.open(SnapshotSources.NATIVE);
     }
 }

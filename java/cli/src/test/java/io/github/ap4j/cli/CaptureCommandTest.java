@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ap4j.snapshot.ApQueue;
+import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.snapshot.SourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +60,33 @@ class CaptureCommandTest {
     }
 
     @Test
-    void outIsRequired() {
+    void outOrReplayIsRequired() {
         CliRun r = CliRun.of("capture", "--sysfs", SOURCE.toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("Missing required option: '--out=PATH'"), r.err());
+        assertEquals("ap4j capture: give --out, --replay or both" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void replayTableRecordsWhatPqapWouldAnswerAndFeedsTheNativeSource() {
+        Path table = tmp.resolve("source.replay");
+        CliRun r = CliRun.of("capture", "--fixture", SOURCE.toString(), "--replay", table.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("recorded 6 TAPQ answers and a QCI block to " + table + System.lineSeparator(),
+                r.out());
+        // The recorded words, answered by the C shim, decode to the same queue functions.
+        HostSnapshot fixture = SnapshotSources.open(SOURCE.toString());
+        HostSnapshot replayed = SnapshotSources.open(SnapshotSources.REPLAY + table);
+        assertEquals(SourceKind.NATIVE, replayed.provenance().kind());
+        assertEquals(fixture.queues().size(), replayed.queues().size());
+        for (ApQueue q : fixture.queues()) {
+            assertEquals(q.functions(), replayed.queue(q.apqn()).orElseThrow().functions(),
+                    q.apqn().toString());
+        }
+        assertEquals(fixture.bus().usageDomains(), replayed.bus().usageDomains());
+
+        CliRun again = CliRun.of("capture", "--fixture", SOURCE.toString(), "--replay", table.toString());
+        assertEquals(2, again.exitCode());
+        assertEquals("ap4j capture: " + table + ": already exists; not overwritten"
+                + System.lineSeparator(), again.err());
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Generates the shipped example hosts ({@code src/main/resources/examples/}) in the kernel's
+ * Generates the shipped example hosts ({@code java/examples/}) in the kernel's
  * formats and layout (ap-facts 5). {@link ExampleHostsTest} checks the committed trees equal
  * what this writes; run it with {@code -Dap4j.examples.write=true} to regenerate them.
  */

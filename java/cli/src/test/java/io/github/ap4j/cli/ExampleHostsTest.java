@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExampleHostsTest {
 
-    static final Path EXAMPLES = Path.of("src/main/resources/examples");
+    static final Path EXAMPLES = Path.of("../examples");
 
     @TempDir
     Path tmp;

@@ -52,7 +52,8 @@ final class Guest {
         Attr<VfioApMatrix> vm = source.matrix();
         if (!vm.isPresent()) {
             throw new BadInputException(origin, vm.absence() == io.github.ap4j.snapshot.Absence.UNKNOWN
-                    ? "the source snapshot does not describe vfio_ap (an lszcrypt import?); "
+                    ? "the source snapshot (" + source.provenance().kind().name().toLowerCase(Locale.ROOT)
+                    + " source) does not describe vfio_ap; "
                     + "take a sysfs snapshot of the source host instead"
                     : "vfio_ap is not loaded on the source host, so it has no mdev "
                     + requestedUuid.toLowerCase(Locale.ROOT));

@@ -104,8 +104,9 @@ public final class MigrationCheck {
         // 1. libvirt needs an mdev with the same UUID on the target.
         Attr<VfioApMatrix> vm = ts.matrix();
         if (HostView.unknown(vm)) {
-            f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot does not "
-                    + "describe vfio_ap (an lszcrypt import?), so it is unknown whether mdev " + uuid
+            f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot ("
+                    + ts.provenance().kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " source) does not describe vfio_ap, so it is unknown whether mdev " + uuid
                     + " exists there and whether vfio_ap can migrate. Fix: take a sysfs snapshot "
                     + "of the target host."));
         } else if (!vm.isPresent() || vm.get().mdev(uuid).isEmpty()) {

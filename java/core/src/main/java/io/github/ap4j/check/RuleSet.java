@@ -1,5 +1,6 @@
 package io.github.ap4j.check;
 
+import io.github.ap4j.model.ResponseCode;
 import java.util.Locale;
 
 /**
@@ -110,7 +111,7 @@ public enum RuleSet {
      * counts as success, so the returned hwinfo is used.
      */
     public boolean tapqUsable(int responseCode, boolean async) {
-        if (responseCode == 0x00 || (responseCode >= 0x02 && responseCode <= 0x05)) {
+        if (ResponseCode.tapqInfoValid(responseCode)) {
             return true;
         }
         if (responseCode == 0x01) {

@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -78,14 +80,14 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         String s = text == null ? null : Hex.stripNewline(text);
         if (s == null || s.length() != 66 || !s.startsWith("0x")) {
             throw new IllegalArgumentException(
-                    "not a 256-bit mask (expected 0x and 64 hex digits): " + Hex.quote(text));
+                    "not a 256-bit mask (expected 0x and 64 hex digits): " + BadInputException.quote(text));
         }
         long[] w = new long[4];
         for (int i = 0; i < 64; i++) {
             int d = Hex.digit(s.charAt(2 + i));
             if (d < 0) {
                 throw new IllegalArgumentException("not a 256-bit mask (bad hex digit at "
-                        + (2 + i) + "): " + Hex.quote(text));
+                        + (2 + i) + "): " + BadInputException.quote(text));
             }
             w[i >>> 4] = (w[i >>> 4] << 4) | d;
         }
@@ -122,7 +124,7 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         }
         if (i != n) {
             throw new MaskSyntaxException("invalid mask (the kernel answers -EINVAL) at offset "
-                    + i + ": " + Hex.quote(text));
+                    + i + ": " + BadInputException.quote(text));
         }
         return new ApMask(w[0], w[1], w[2], w[3]);
     }

@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +85,7 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
 
     private static IllegalArgumentException bad(int index, String line) {
         return new IllegalArgumentException("matrix line " + (index + 1)
-                + " is not AA.DDDD, AA. or .DDDD: " + Hex.quote(line));
+                + " is not AA.DDDD, AA. or .DDDD: " + BadInputException.quote(line));
     }
 
     public boolean contains(Apqn q) {

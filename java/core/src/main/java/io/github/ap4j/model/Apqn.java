@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 /**
  * An AP queue number: adapter (APID, 0..255) and domain (APQI, 0..255).
  *
@@ -41,7 +43,7 @@ public record Apqn(int adapter, int domain) implements Comparable<Apqn> {
     public static Apqn parse(String text) {
         if (text == null || text.length() != 7 || text.charAt(2) != '.') {
             throw new IllegalArgumentException("not an APQN (expected AA.DDDD, e.g. 05.0033): "
-                    + Hex.quote(text));
+                    + BadInputException.quote(text));
         }
         int a = 0;
         int d = 0;
@@ -52,7 +54,7 @@ public record Apqn(int adapter, int domain) implements Comparable<Apqn> {
             int v = Hex.digit(text.charAt(i));
             if (v < 0) {
                 throw new IllegalArgumentException("not an APQN (expected AA.DDDD, e.g. 05.0033): "
-                        + Hex.quote(text));
+                        + BadInputException.quote(text));
             }
             if (i < 2) {
                 a = (a << 4) | v;
@@ -61,7 +63,7 @@ public record Apqn(int adapter, int domain) implements Comparable<Apqn> {
             }
         }
         if (d > MAX_ID) {
-            throw new IllegalArgumentException("APQN domain above 0x00ff: " + Hex.quote(text));
+            throw new IllegalArgumentException("APQN domain above 0x00ff: " + BadInputException.quote(text));
         }
         return new Apqn(a, d);
     }

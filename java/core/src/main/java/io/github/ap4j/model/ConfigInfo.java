@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class ConfigInfo {
         }
         if (s.length() != 2 * SIZE) {
             throw new IllegalArgumentException("a QCI block is 256 hex digits, got " + s.length()
-                    + ": " + Hex.quote(text));
+                    + ": " + BadInputException.quote(text));
         }
         byte[] b = new byte[SIZE];
         for (int i = 0; i < SIZE; i++) {
@@ -75,7 +77,7 @@ public final class ConfigInfo {
             int lo = Hex.digit(s.charAt(2 * i + 1));
             if (hi < 0 || lo < 0) {
                 throw new IllegalArgumentException("not a hex digit at offset " + (2 * i)
-                        + " of the QCI block: " + Hex.quote(text));
+                        + " of the QCI block: " + BadInputException.quote(text));
             }
             b[i] = (byte) (hi << 4 | lo);
         }

@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 /** Allocation-free hex helpers shared by the value types (package-private on purpose). */
 final class Hex {
     static final char[] LOWER = "0123456789abcdef".toCharArray();
@@ -42,13 +44,13 @@ final class Hex {
         int n = s.length() - start;
         if (n < 1 || n > maxDigits) {
             throw new IllegalArgumentException(
-                    what + ": expected up to " + maxDigits + " hex digits, got " + quote(text));
+                    what + ": expected up to " + maxDigits + " hex digits, got " + BadInputException.quote(text));
         }
         long v = 0;
         for (int i = start; i < s.length(); i++) {
             int d = digit(s.charAt(i));
             if (d < 0) {
-                throw new IllegalArgumentException(what + ": not a hex number: " + quote(text));
+                throw new IllegalArgumentException(what + ": not a hex number: " + BadInputException.quote(text));
             }
             v = (v << 4) | d;
         }
@@ -57,30 +59,5 @@ final class Hex {
 
     static String stripNewline(String s) {
         return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** Quotes bad input for an error message, escaping control characters and capping length. */
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("'");
-        int limit = Math.min(s.length(), 80);
-        for (int i = 0; i < limit; i++) {
-            char c = s.charAt(i);
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (s.length() > limit) {
-            sb.append("...");
-        }
-        return sb.append('\'').toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +47,7 @@ public record MaskEdit(List<Term> terms) {
     public static MaskEdit parse(String text) {
         if (!isRelative(text)) {
             throw new MaskSyntaxException("not a relative mask edit (must start with + or -): "
-                    + Hex.quote(text));
+                    + BadInputException.quote(text));
         }
         List<Term> terms = new ArrayList<>();
         int[] pos = {0};
@@ -88,7 +90,7 @@ public record MaskEdit(List<Term> terms) {
 
     private static MaskSyntaxException reject(String text, int at, String why) {
         return new MaskSyntaxException("invalid mask edit (the kernel answers -EINVAL) at offset "
-                + at + ", " + why + ": " + Hex.quote(text));
+                + at + ", " + why + ": " + BadInputException.quote(text));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 import java.util.OptionalInt;
 
 /**
@@ -124,7 +126,7 @@ public record QueueHwInfo(long word, Known known) {
             // fall through to the one message that quotes the input
         }
         throw new IllegalArgumentException("not a hardware-info word (expected 0x + 16 hex "
-                + "digits, 0x + 8 hex digits, or 0x<8 hex>,at=<type>): " + Hex.quote(text));
+                + "digits, 0x + 8 hex digits, or 0x<8 hex>,at=<type>): " + BadInputException.quote(text));
     }
 
     /** GR2 bits 0-31, the value {@code ap_functions} shows. */

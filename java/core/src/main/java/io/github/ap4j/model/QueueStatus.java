@@ -1,5 +1,7 @@
 package io.github.ap4j.model;
 
+import io.github.ap4j.BadInputException;
+
 /**
  * The AP queue status word (APQSW): the low 32 bits of GR1 after PQAP, {@code struct
  * ap_queue_status} in {@code arch/s390/include/asm/ap.h} (ap-facts 3.3). Bit 0 is the MSB:
@@ -41,7 +43,7 @@ public record QueueStatus(int word) {
             return ofGr1(Hex.parseUnsigned(text, 16, "status"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a queue status word (expected 0x + up to 8 "
-                    + "hex digits, or 16 for a whole GR1): " + Hex.quote(text));
+                    + "hex digits, or 16 for a whole GR1): " + BadInputException.quote(text));
         }
     }
 

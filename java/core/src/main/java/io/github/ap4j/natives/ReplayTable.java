@@ -1,5 +1,7 @@
 package io.github.ap4j.natives;
 
+import static io.github.ap4j.BadInputException.quote;
+
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.ConfigInfo;
@@ -210,10 +212,6 @@ public final class ReplayTable {
     /** ASCII only, like the C parser ({@code Character.digit} would take any script's digits). */
     private static boolean isHexDigit(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    private static String quote(String s) {
-        return "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
     }
 
     @Override

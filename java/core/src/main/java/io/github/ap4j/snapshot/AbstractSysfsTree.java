@@ -1,5 +1,7 @@
 package io.github.ap4j.snapshot;
 
+import static io.github.ap4j.BadInputException.quote;
+
 import io.github.ap4j.BadInputException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -261,9 +263,5 @@ abstract class AbstractSysfsTree implements SysfsTree {
             case OTHER: return "a FIFO, socket or device";
             default: return "a regular file";
         }
-    }
-
-    static String quote(String s) {
-        return SysfsFormats.quote(s);
     }
 }

@@ -32,14 +32,14 @@ public record FixtureMarker(Instant captured, String origin) {
         String format = p.getProperty("format");
         if (!FORMAT.equals(format)) {
             throw new BadInputException(source, "unsupported fixture format (expected format="
-                    + FORMAT + "): " + SysfsFormats.quote(String.valueOf(format)));
+                    + FORMAT + "): " + BadInputException.quote(String.valueOf(format)));
         }
         String captured = p.getProperty("captured", "");
         try {
             return new FixtureMarker(Instant.parse(captured), p.getProperty("origin", ""));
         } catch (DateTimeParseException e) {
             throw new BadInputException(source, "captured is not an ISO-8601 instant: "
-                    + SysfsFormats.quote(captured));
+                    + BadInputException.quote(captured));
         }
     }
 

@@ -121,18 +121,7 @@ public final class LszcryptFormatter {
         long config = flag(c.config());
         long chkstop = flag(c.chkstop());
         long online = flag(c.online());
-        String status;
-        if (config == 0) {
-            status = "deconfig";
-        } else if (chkstop > 0) {
-            status = "chkstop";
-        } else if (online > 0) {
-            status = "online";
-        } else if (online == 0) {
-            status = "offline";
-        } else {
-            status = "-";
-        }
+        String status = status(config, chkstop, online, "-");
         String requests = config == 0 ? "-" : count(c.requestCount());
         String pending = config == 0 ? "-" : sum(c.pendingqCount(), c.requestqCount());
         List<String> v = new ArrayList<>(List.of(String.format("%02x", c.id()), type(c), mode(fac),
@@ -144,23 +133,30 @@ public final class LszcryptFormatter {
         return v.toArray(new String[0]);
     }
 
+    /**
+     * The STATUS column from config, chkstop and online (-1 when unreadable), in lszcrypt's
+     * order of precedence; {@code otherwise} when none of them decides.
+     */
+    private static String status(long config, long chkstop, long online, String otherwise) {
+        if (config == 0) {
+            return "deconfig";
+        }
+        if (chkstop > 0) {
+            return "chkstop";
+        }
+        if (online > 0) {
+            return "online";
+        }
+        return online == 0 ? "offline" : otherwise;
+    }
+
     private static String[] queueRow(ApCard c, ApQueue q, boolean sb) {
         int fac = c.functions().orElse(0);
         long config = flag(q.config());
         long chkstop = flag(q.chkstop());
         long online = flag(q.online());
-        String status = "-";
-        if (config == 0) {
-            status = "deconfig";
-        } else if (chkstop > 0) {
-            status = "chkstop";
-        } else if (online > 0) {
-            status = "online";
-        } else if (online == 0) {
-            status = "offline";
-        } else if (q.vfioStatus().isPresent()) {
-            status = q.vfioStatus().get(); // no online attribute: the vfio_ap "status" file
-        }
+        // No online attribute on a vfio_ap queue: lszcrypt shows the vfio_ap "status" file.
+        String status = status(config, chkstop, online, q.vfioStatus().orElse("-"));
         String requests = config == 0 ? "-" : count(q.requestCount());
         boolean zcryptQueue = q.driver().isPresent() && QUEUE_DRIVER.matcher(q.driver().get()).find();
         String pending = flag(c.config()) == 0 || !zcryptQueue ? "-"

@@ -1,5 +1,7 @@
 package io.github.ap4j.snapshot;
 
+import static io.github.ap4j.BadInputException.quote;
+
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.ApMode;
 import io.github.ap4j.model.Apqn;
@@ -543,28 +545,5 @@ public final class LszcryptImport {
             end--;
         }
         return s.substring(0, end);
-    }
-
-    /** Quotes input for a one-line message: control characters escaped, at most 120 chars. */
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("'");
-        int limit = Math.min(s.length(), 120);
-        for (int i = 0; i < limit; i++) {
-            char c = s.charAt(i);
-            if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (s.length() > limit) {
-            sb.append("...");
-        }
-        return sb.append('\'').toString();
     }
 }

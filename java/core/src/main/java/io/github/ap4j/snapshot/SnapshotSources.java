@@ -2,6 +2,9 @@ package io.github.ap4j.snapshot;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.natives.ApShim;
+import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.ReplayTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +20,12 @@ import java.util.Map;
  *   <li>a {@code .tar.gz} or {@code .tgz} file: a fixture archive;
  *   <li>any other file: {@code lszcrypt} text;
  *   <li>prefixes force the kind: {@code sysfs:DIR}, {@code fixture:DIR|ARCHIVE},
- *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root.
+ *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root;
+ *   <li>{@code native}: PQAP(QCI) and PQAP(TAPQ) on this machine through the shim (an
+ *       {@link UnavailableException} where PQAP is not usable, that is everywhere but a
+ *       privileged context, ap-facts 4.1);
+ *   <li>{@code replay:FILE}: the same native path answered by the shim's replay backend from a
+ *       recorded table ({@code ap4j capture --replay}).
  * </ul>
  * The live root is {@code $SYSFS_ROOT} or {@code /sys}; a live root without an AP bus is an
  * {@link UnavailableException} (not IBM Z, or no {@code ap} module), while a named directory
@@ -28,6 +36,11 @@ public final class SnapshotSources {
     public static final String SYSFS = "sysfs:";
     public static final String FIXTURE = "fixture:";
     public static final String LSZCRYPT = "lszcrypt:";
+    public static final String NATIVE = "native";
+    public static final String REPLAY = "replay:";
+
+    /** The shim's replay table is process-wide: one replay read at a time. */
+    private static final Object REPLAY_LOCK = new Object();
 
     private SnapshotSources() {
     }
@@ -38,6 +51,13 @@ public final class SnapshotSources {
     }
 
     public static HostSnapshot open(String spec, Map<String, String> env) {
+        if (spec.equals(NATIVE)) {
+            NativeAp.ensureAvailable();
+            return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
+        }
+        if (spec.startsWith(REPLAY)) {
+            return replay(Path.of(spec.substring(REPLAY.length())));
+        }
         if (spec.startsWith(LSZCRYPT)) {
             return lszcrypt(Path.of(spec.substring(LSZCRYPT.length())));
         }
@@ -110,6 +130,30 @@ public final class SnapshotSources {
             throw new BadInputException(s, "no such file or directory");
         }
         throw new BadInputException(s, "not a sysfs directory or a .tar.gz/.tgz fixture");
+    }
+
+    /**
+     * The native source on a recorded table: parsed in Java first (errors name the line), then
+     * answered by the C shim's replay backend, which is reset afterwards.
+     */
+    static HostSnapshot replay(Path file) {
+        ReplayTable table;
+        try {
+            table = ReplayTable.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+        ApShim shim = NativeAp.shim();
+        synchronized (REPLAY_LOCK) {
+            try {
+                shim.replayLoad(table);
+                return NativeSnapshotReader.read(shim, REPLAY + file);
+            } finally {
+                shim.replayClear();
+            }
+        }
     }
 
     /** lszcrypt text, parsed by {@link LszcryptImport#parse(String, String)}. */

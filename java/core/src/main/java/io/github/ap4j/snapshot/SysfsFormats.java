@@ -1,5 +1,7 @@
 package io.github.ap4j.snapshot;
 
+import static io.github.ap4j.BadInputException.quote;
+
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
@@ -375,30 +377,5 @@ public final class SysfsFormats {
 
     private static BadInputException bad(String source, String what, String text) {
         return new BadInputException(source, what + ": " + quote(text));
-    }
-
-    /** Quotes a bad value for a one-line message: control characters escaped, capped at 80. */
-    public static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("'");
-        int limit = Math.min(s.length(), 80);
-        for (int i = 0; i < limit; i++) {
-            char c = s.charAt(i);
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || c >= 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (s.length() > limit) {
-            sb.append("...");
-        }
-        return sb.append('\'').toString();
     }
 }

@@ -168,7 +168,7 @@ public final class SysfsSnapshotReader {
                         ? tree.linkTarget(p).orElseThrow() : p;
                 if (tree.stat(dir).orElse(null) != SysfsTree.Type.DIR) {
                     throw new BadInputException(tree.describe(p), "device link leads to no device"
-                            + " directory: " + SysfsFormats.quote(tree.readLink(p).orElse(dir)));
+                            + " directory: " + BadInputException.quote(tree.readLink(p).orElse(dir)));
                 }
                 out.add(dir);
             }
@@ -193,7 +193,7 @@ public final class SysfsSnapshotReader {
     private void checkDeviceName(String path, String name) {
         if (!CARD.matcher(name).matches() && !QUEUE.matcher(name).matches()) {
             throw new BadInputException(tree.describe(path),
-                    "not an AP device name (cardXX or XX.YYYY): " + SysfsFormats.quote(name));
+                    "not an AP device name (cardXX or XX.YYYY): " + BadInputException.quote(name));
         }
     }
 
@@ -245,7 +245,7 @@ public final class SysfsSnapshotReader {
         String name = target.substring(target.lastIndexOf('/') + 1);
         if (name.isEmpty() || !DRIVER_NAME.matcher(name).matches()) {
             throw new BadInputException(tree.describe(path), "not a driver link: "
-                    + SysfsFormats.quote(tree.readLink(path).orElse("")));
+                    + BadInputException.quote(tree.readLink(path).orElse("")));
         }
         return Attr.of(name);
     }
@@ -289,7 +289,7 @@ public final class SysfsSnapshotReader {
         String complete = cut.substring(0, cut.lastIndexOf('\n') + 1);
         if (!full.toString().startsWith(complete)) {
             throw new BadInputException(tree.describe(matrixPath), "cut at a page and does not "
-                    + "agree with ap_config " + SysfsFormats.quote(apConfig));
+                    + "agree with ap_config " + BadInputException.quote(apConfig));
         }
         return Attr.of(full);
     }

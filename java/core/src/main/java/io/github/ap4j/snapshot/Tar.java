@@ -1,5 +1,7 @@
 package io.github.ap4j.snapshot;
 
+import static io.github.ap4j.BadInputException.quote;
+
 import io.github.ap4j.BadInputException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -335,9 +337,5 @@ final class Tar {
         }
         System.arraycopy(s.getBytes(StandardCharsets.ISO_8859_1), 0, h, off, len - 1);
         h[off + len - 1] = 0;
-    }
-
-    private static String quote(String s) {
-        return SysfsFormats.quote(s);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.ap4j.snapshot;
 
+import static io.github.ap4j.BadInputException.quote;
+
 import io.github.ap4j.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;

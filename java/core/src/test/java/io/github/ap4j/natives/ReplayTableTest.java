@@ -87,7 +87,7 @@ class ReplayTableTest {
         "cc 4; tapq 05.0033 4 " + Z16 + " " + Z16 + "; 1; bad condition code '4' (want 0..3)",
         "gr1 without 0x; tapq 05.0033 0 0000000000000000 " + Z16 + "; 1; bad gr1 '0000000000000000' (want 0x + 16 hex digits)",
         "gr2 15 digits; tapq 05.0033 0 " + Z16 + " 0x000000000000000; 1; bad gr2 '0x000000000000000' (want 0x + 16 hex digits)",
-        "non-ASCII digit; tapq 05.0033 0 " + Z16 + " 0x000000000000000\uFF11; 1; bad gr2 '0x000000000000000\uFF11' (want 0x + 16 hex digits)",
+        "non-ASCII digit; tapq 05.0033 0 " + Z16 + " 0x000000000000000\uFF11; 1; bad gr2 '0x000000000000000\\uff11' (want 0x + 16 hex digits)",
         "extra token; tapq 05.0033 0 " + Z16 + " " + Z16 + " x; 1; expected 'tapq AA.DDDD <cc> 0x<gr1> 0x<gr2>'",
         "missing token; ||tapq 05.0033 0 " + Z16 + "; 3; expected 'tapq AA.DDDD <cc> 0x<gr1> 0x<gr2>'",
         "unknown keyword; nqap 05.0033; 1; unknown keyword 'nqap'",

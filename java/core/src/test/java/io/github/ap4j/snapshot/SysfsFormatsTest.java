@@ -218,7 +218,9 @@ class SysfsFormatsTest {
 
     @Test
     void quoteEscapesControlAndNonAscii() {
-        assertEquals("'a\\tb\\x00\\xff'", SysfsFormats.quote("a\tb\0\u00ff"));
-        assertEquals("'" + "x".repeat(80) + "...'", SysfsFormats.quote("x".repeat(81)));
+        assertEquals("'a\\tb\\x00\\xff\\n\\u20ac'", BadInputException.quote("a\tb\0\u00ff\n\u20ac"));
+        assertEquals("'" + "x".repeat(120) + "...'", BadInputException.quote("x".repeat(121)));
+        assertEquals("'" + "x".repeat(120) + "'", BadInputException.quote("x".repeat(120)));
+        assertEquals("null", BadInputException.quote(null));
     }
 }

@@ -1,0 +1,85 @@
+package io.github.ap4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's main job, end to end through the real snapshot reader: the shipped example guest
+ * against the shipped example destinations (java/examples/README.md states the verdicts).
+ */
+class QuickStartTest {
+
+    static final String UUID = "2b8d0ad5-6c61-4b0e-9c4e-6f1c2d3e4a5b";
+    static final String SRC = ExampleHostsTest.EXAMPLES.resolve("source-host").toString();
+    static final String OK = ExampleHostsTest.EXAMPLES.resolve("target-ok").toString();
+    static final String BAD = ExampleHostsTest.EXAMPLES.resolve("target-bad").toString();
+
+    @Test
+    void readmeCheckCommand() throws Exception {
+        CliRun r = CliRun.of("check", "--source", SRC, "--target", OK, "--target", BAD, "--mdev",
+                UUID, "--format", "json");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(UUID, j.get("mdev").asText());
+        assertEquals("doc", j.get("rules").asText());
+        JsonNode ok = j.get("targets").get(0);
+        assertEquals(OK, ok.get("target").asText());
+        assertTrue(ok.get("compatible").asBoolean());
+        assertTrue(ok.get("errno").isNull());
+        assertEquals(0, ok.get("kernelLog").size());
+
+        JsonNode bad = j.get("targets").get(1);
+        assertEquals(BAD, bad.get("target").asText());
+        assertEquals(false, bad.get("compatible").asBoolean());
+        // Step 5 of the post-copy validation stops the kernel: one line, -ENODEV.
+        assertEquals("ENODEV", bad.get("errno").asText());
+        assertEquals(List.of("vfio_ap_mdev " + UUID
+                + ": Queue 05.0034 not available to vfio_ap driver on target host"),
+                texts(bad.get("kernelLog")));
+        TreeSet<String> codes = new TreeSet<>();
+        bad.get("findings").forEach(f -> {
+            if (f.get("severity").asText().equals("error")) {
+                codes.add(f.get("code").asText() + " " + f.get("apqn").asText());
+            }
+        });
+        // The four reasons the examples README gives: a reserved queue, a missing control
+        // domain, EP11 mode where the source has CCA, an older accelerator type.
+        assertEquals(new TreeSet<>(List.of("APQN_RESERVED_FOR_HOST 05.0034",
+                "CONTROL_DOMAIN_MISSING null", "HWINFO_INCOMPATIBLE 05.0033",
+                "HWINFO_INCOMPATIBLE 05.0034", "HWINFO_INCOMPATIBLE 06.0033",
+                "HWINFO_INCOMPATIBLE 06.0034")), codes);
+    }
+
+    @Test
+    void readmeCheckCommandText() {
+        CliRun r = CliRun.of("check", "--source", SRC, "--target", OK, "--target", BAD, "--mdev", UUID);
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("target " + OK + ": COMPATIBLE"), r.out());
+        assertTrue(r.out().contains("target " + BAD + ": INCOMPATIBLE (kernel returns -ENODEV)"), r.out());
+        assertTrue(r.out().contains("Fix: echo -5 > /sys/bus/ap/apmask"), r.out());
+    }
+
+    @Test
+    void planOnTheBadTargetFreesTheReservedQueueAndNamesWhatNoCommandFixes() {
+        CliRun r = CliRun.of("plan", "--source", SRC, "--target", BAD, "--mdev", UUID);
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch("echo -5 > /sys/bus/ap/apmask"::equals), r.out());
+        assertTrue(r.out().contains("# NOT ENOUGH"), r.out());
+        CliRun ok = CliRun.of("plan", "--source", SRC, "--target", OK, "--mdev", UUID);
+        assertEquals(0, ok.exitCode(), ok.out() + ok.err());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
