@@ -41,13 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #sysfsDirectory}: the sysfs reader on the tree written at setup, in the kernel's
  *       formats with its symlinks (on tmpfs when there is one, see
  *       {@link SyntheticHost#tempRoot}; sysfs is memory-backed too). Target for 16 x 85: 40 ms.</li>
+ *   <li>{@link #readEveryFileOnce}: the floor under that on this machine, no parsing.</li>
  *   <li>{@link #fixtureTarGz}: the same tree recorded by {@link FixtureCapture} as a
  *       {@code .tar.gz}, loaded and read (gunzip, tar, then the same reader).</li>
  *   <li>{@link #nativeReplay}: the native source on the shim's replay backend (one QCI, one
  *       TAPQ batch for every APQN, through JNA).</li>
  * </ul>
+ * Each benchmark takes only the states it needs, so its fork builds only its own input.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(2)
@@ -55,66 +56,100 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class SnapshotBenchmark {
 
-    /** Adapters x domains of the generated host; the guest's mdev holds 16 x 85 of them. */
-    @Param({"16x85", "64x256"})
-    public String shape;
+    /** The generated host; the guest's mdev holds 16 x 85 of its queues. */
+    @State(Scope.Benchmark)
+    public static class Host {
+        /** Adapters x domains. */
+        @Param({"16x85", "64x256"})
+        public String shape;
 
-    SyntheticHost host;
-    ApShim shim;
-    Path dir;
-    Path root;
-    Path archive;
-    List<Path> files;
+        SyntheticHost host;
 
-    @Setup(Level.Trial)
-    public void setup() {
-        String[] ad = shape.split("x");
-        host = SyntheticHost.target(Integer.parseInt(ad[0]), Integer.parseInt(ad[1]), 16, 85);
-        shim = NativeAp.shim();
-        shim.replayLoad(host.replayTable());
-        dir = SyntheticHost.tempRoot("ap4j-bench-" + shape + "-");
-        root = dir.resolve("sys");
-        host.writeSysfs(root);
-        files = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        archive = dir.resolve("host.tar.gz");
-        FixtureCapture.capture(DirectorySysfsTree.open(root), archive, Clock.systemUTC());
-        int queues = host.queueCount();
-        if (sysfsDirectory().queues().size() != queues || fixtureTarGz().queues().size() != queues
-                || nativeReplay().queues().size() != queues) {
-            throw new IllegalStateException("a source does not see the " + queues + " queues");
+        @Setup(Level.Trial)
+        public void setup() {
+            String[] ad = shape.split("x");
+            host = SyntheticHost.target(Integer.parseInt(ad[0]), Integer.parseInt(ad[1]), 16, 85);
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        shim.replayClear();
-        SyntheticHost.delete(dir);
+    /** The host as a sysfs tree in a temporary directory, and the list of its regular files. */
+    @State(Scope.Benchmark)
+    public static class Tree {
+        Path dir;
+        Path root;
+        List<Path> files;
+        int queues;
+
+        @Setup(Level.Trial)
+        public void setup(Host h) {
+            dir = SyntheticHost.tempRoot("ap4j-bench-" + h.shape + "-");
+            root = dir.resolve("sys");
+            h.host.writeSysfs(root);
+            queues = h.host.queueCount();
+            files = new ArrayList<>();
+            try (Stream<Path> all = Files.walk(root)) {
+                all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            SyntheticHost.delete(dir);
+        }
     }
 
-    /** Size of the recorded fixture, for the README. */
-    long archiveBytes() {
-        try {
-            return Files.size(archive);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The tree recorded as a {@code .tar.gz} fixture by {@link FixtureCapture}. */
+    @State(Scope.Benchmark)
+    public static class Archive {
+        Path dir;
+        Path archive;
+        int queues;
+
+        @Setup(Level.Trial)
+        public void setup(Tree t) {
+            dir = SyntheticHost.tempRoot("ap4j-bench-fixture-");
+            archive = dir.resolve("host.tar.gz");
+            FixtureCapture.capture(DirectorySysfsTree.open(t.root), archive, Clock.systemUTC());
+            queues = t.queues;
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            SyntheticHost.delete(dir);
+        }
+    }
+
+    /** The host's words loaded into the native shim's replay backend. */
+    @State(Scope.Benchmark)
+    public static class Replay {
+        ApShim shim;
+        int queues;
+
+        @Setup(Level.Trial)
+        public void setup(Host h) {
+            shim = NativeAp.shim();
+            shim.replayLoad(h.host.replayTable());
+            queues = h.host.queueCount();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            shim.replayClear();
         }
     }
 
     /**
      * The floor under {@link #sysfsDirectory} on this machine: open, read and close every
      * regular file of the tree once (paths listed at setup, no parsing, no link handling). No
-     * reader of the tree can be faster than this.
+     * reader that reads each attribute file can be faster than this.
      */
     @Benchmark
-    public long readEveryFileOnce() {
+    public long readEveryFileOnce(Tree t) {
         long bytes = 0;
         byte[] buf = new byte[4096];
-        for (Path f : files) {
+        for (Path f : t.files) {
             try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
                 int r;
                 while ((r = in.read(buf)) > 0) {
@@ -129,19 +164,19 @@ public class SnapshotBenchmark {
 
     /** The sysfs reader on a directory tree: every attribute file, link and mdev. */
     @Benchmark
-    public HostSnapshot sysfsDirectory() {
-        return new SysfsSnapshotReader(DirectorySysfsTree.open(root), SourceKind.SYSFS).read();
+    public HostSnapshot sysfsDirectory(Tree t) {
+        return new SysfsSnapshotReader(DirectorySysfsTree.open(t.root), SourceKind.SYSFS).read();
     }
 
     /** The same tree from a recorded {@code .tar.gz} fixture: load the archive, then read it. */
     @Benchmark
-    public HostSnapshot fixtureTarGz() {
-        return new SysfsSnapshotReader(TarSysfsTree.load(archive), SourceKind.FIXTURE).read();
+    public HostSnapshot fixtureTarGz(Archive a) {
+        return new SysfsSnapshotReader(TarSysfsTree.load(a.archive), SourceKind.FIXTURE).read();
     }
 
     /** The native source on the replay backend: QCI, TAPQ of adapters x domains, decode. */
     @Benchmark
-    public HostSnapshot nativeReplay() {
-        return NativeSnapshotReader.read(shim, "replay");
+    public HostSnapshot nativeReplay(Replay r) {
+        return NativeSnapshotReader.read(r.shim, "replay");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ap4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMode;
@@ -77,11 +78,18 @@ class BenchmarkSetupTest {
     @Test
     void snapshotSources() {
         SnapshotBenchmark b = new SnapshotBenchmark();
-        b.shape = "16x85";
-        b.setup();
+        SnapshotBenchmark.Host h = new SnapshotBenchmark.Host();
+        h.shape = "16x85";
+        h.setup();
+        SnapshotBenchmark.Tree t = new SnapshotBenchmark.Tree();
+        SnapshotBenchmark.Archive a = new SnapshotBenchmark.Archive();
+        SnapshotBenchmark.Replay r = new SnapshotBenchmark.Replay();
+        t.setup(h);
         try {
+            a.setup(t);
+            r.setup(h);
             HostSnapshot expected = SyntheticHost.target(16, 85, 16, 85).snapshot();
-            HostSnapshot dir = b.sysfsDirectory();
+            HostSnapshot dir = b.sysfsDirectory(t);
             // The reader sees exactly the generated host (guest_matrix is cut at a page in
             // sysfs, so the reader rightly calls it unknown: compare the rest).
             assertEquals(expected.bus(), dir.bus());
@@ -89,14 +97,17 @@ class BenchmarkSetupTest {
             assertEquals(expected.queues(), dir.queues());
             assertEquals(expected.mdev(SyntheticHost.UUID).orElseThrow().matrix(),
                     dir.mdev(SyntheticHost.UUID).orElseThrow().matrix());
-            HostSnapshot tar = b.fixtureTarGz();
+            HostSnapshot tar = b.fixtureTarGz(a);
             assertEquals(dir.queues(), tar.queues());
             assertEquals(dir.cards(), tar.cards());
-            HostSnapshot nat = b.nativeReplay();
+            HostSnapshot nat = b.nativeReplay(r);
             assertEquals(16, nat.cards().size());
             assertEquals(1360, nat.queues().size());
+            assertTrue(b.readEveryFileOnce(t) > 13845 * 2, "every file has at least 2 bytes");
         } finally {
-            b.tearDown();
+            r.tearDown();
+            a.tearDown();
+            t.tearDown();
         }
     }
 
