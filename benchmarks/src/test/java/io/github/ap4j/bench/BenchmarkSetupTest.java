@@ -124,6 +124,15 @@ class BenchmarkSetupTest {
     }
 
     @Test
+    void checkFloor() {
+        CheckFloorBenchmark b = new CheckFloorBenchmark();
+        b.guest = "2x2";
+        b.setup();
+        // CCA (adapter 0) and CCA (adapter 1) words, 2 domains each, twice, + "vfio_ap" x 4
+        assertEquals(8L * 0x92800000 + 4 * "vfio_ap".length(), b.touchBothSnapshots());
+    }
+
+    @Test
     void checkCasesAreWhatTheySay() {
         for (String guest : List.of("2x2", "16x85")) {
             for (String rules : List.of("doc", "v3")) {
