@@ -30,6 +30,10 @@ import java.util.Map;
  * The live root is {@code $SYSFS_ROOT} or {@code /sys}; a live root without an AP bus is an
  * {@link UnavailableException} (not IBM Z, or no {@code ap} module), while a named directory
  * without one is bad input.
+ *
+ * <p>Sysfs trees and fixtures are read in the {@link SysfsSnapshotReader.Scope} asked for
+ * ({@link SysfsSnapshotReader.Scope#FULL} unless said otherwise); the other sources have no
+ * per-file cost and ignore it.
  */
 public final class SnapshotSources {
 
@@ -45,12 +49,23 @@ public final class SnapshotSources {
     private SnapshotSources() {
     }
 
-    /** Opens {@code spec} with the process environment. */
+    /** Opens {@code spec} with the process environment, reading everything. */
     public static HostSnapshot open(String spec) {
         return open(spec, System.getenv());
     }
 
+    /** Opens {@code spec} with the process environment, reading what {@code scope} covers. */
+    public static HostSnapshot open(String spec, SysfsSnapshotReader.Scope scope) {
+        return open(spec, System.getenv(), scope);
+    }
+
+    /** Opens {@code spec}, reading everything. */
     public static HostSnapshot open(String spec, Map<String, String> env) {
+        return open(spec, env, SysfsSnapshotReader.Scope.FULL);
+    }
+
+    public static HostSnapshot open(String spec, Map<String, String> env,
+            SysfsSnapshotReader.Scope scope) {
         if (spec.equals(NATIVE)) {
             NativeAp.ensureAvailable();
             return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
@@ -62,23 +77,23 @@ public final class SnapshotSources {
             return lszcrypt(Path.of(spec.substring(LSZCRYPT.length())));
         }
         if (spec.equals(SYSFS)) {
-            return live(env);
+            return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope).read();
         }
         if (spec.startsWith(SYSFS)) {
             return new SysfsSnapshotReader(DirectorySysfsTree.open(Path.of(spec.substring(SYSFS.length()))),
-                    SourceKind.SYSFS).read();
+                    SourceKind.SYSFS, scope).read();
         }
         if (spec.startsWith(FIXTURE)) {
-            return new SysfsSnapshotReader(tree(spec), SourceKind.FIXTURE).read();
+            return new SysfsSnapshotReader(tree(spec), SourceKind.FIXTURE, scope).read();
         }
         Path p = Path.of(spec);
         if (Files.isDirectory(p)) {
             DirectorySysfsTree t = DirectorySysfsTree.open(p);
             boolean fixture = Files.exists(p.resolve(FixtureMarker.FILE_NAME));
-            return new SysfsSnapshotReader(t, fixture ? SourceKind.FIXTURE : SourceKind.SYSFS).read();
+            return new SysfsSnapshotReader(t, fixture ? SourceKind.FIXTURE : SourceKind.SYSFS, scope).read();
         }
         if (FixtureCapture.isArchiveName(p)) {
-            return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE).read();
+            return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope).read();
         }
         if (Files.isRegularFile(p)) {
             return lszcrypt(p);

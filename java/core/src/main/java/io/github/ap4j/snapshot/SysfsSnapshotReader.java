@@ -35,8 +35,30 @@ import java.util.regex.Pattern;
  * and after; if it moved, the whole tree is read again, up to {@value #MAX_ATTEMPTS} times,
  * then a {@link ConfigurationChangedException} is thrown. A tree without {@code scans} (older
  * kernels, hand-made fixtures) is read once.
+ *
+ * <p>Scope: {@link Scope#FULL} reads every attribute above; {@link Scope#MIGRATION} reads only
+ * what the migration check and planner use, which is about a third of the files of a queue.
  */
 public final class SysfsSnapshotReader {
+
+    /**
+     * How much of each card and queue a read covers. The bus and the vfio_ap matrix are always
+     * read whole (a few files per host); the scopes differ per device, where the files are.
+     */
+    public enum Scope {
+        /** Every attribute: for {@code show}, {@code capture} and lszcrypt-style output. */
+        FULL,
+        /**
+         * What {@code io.github.ap4j.check} uses, and nothing else: per queue
+         * {@code ap_functions}, {@code config}, {@code chkstop}, {@code mkvps} and the driver
+         * link; per card {@code hwtype}, {@code raw_hwtype}, {@code ap_functions} and
+         * {@code config}. Every other device attribute is {@link Absence#UNKNOWN} (the source
+         * did not read it), never MISSING: absent-because-not-read must not look like
+         * absent-on-the-host. A queue costs 4 files and a link instead of 12 and a link, which
+         * is where a sysfs read spends its time (SnapshotBenchmark).
+         */
+        MIGRATION
+    }
 
     /** Environment variable naming another sysfs root, as in s390-tools' {@code util_path}. */
     public static final String ENV_SYSFS_ROOT = "SYSFS_ROOT";
@@ -59,15 +81,27 @@ public final class SysfsSnapshotReader {
     private final SysfsTree tree;
     private final SourceKind kind;
     private final Clock clock;
+    private final Scope scope;
 
+    /** A reader of everything ({@link Scope#FULL}). */
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind) {
-        this(tree, kind, Clock.systemUTC());
+        this(tree, kind, Clock.systemUTC(), Scope.FULL);
     }
 
+    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Scope scope) {
+        this(tree, kind, Clock.systemUTC(), scope);
+    }
+
+    /** A reader of everything ({@link Scope#FULL}). */
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock) {
+        this(tree, kind, clock, Scope.FULL);
+    }
+
+    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, Scope scope) {
         this.tree = tree;
         this.kind = kind;
         this.clock = clock;
+        this.scope = java.util.Objects.requireNonNull(scope, "scope");
     }
 
     /** {@code $SYSFS_ROOT} when set and non-empty, else {@code /sys}. */
@@ -127,18 +161,28 @@ public final class SysfsSnapshotReader {
             }
         }
         BusAttributes bus = readBus();
+        List<String> dirs = deviceDirs();
         List<ApCard> cards = new ArrayList<>();
         List<ApQueue> queues = new ArrayList<>();
-        for (String dir : deviceDirs()) {
-            String name = dir.substring(dir.lastIndexOf('/') + 1);
-            if (CARD.matcher(name).matches()) {
-                cards.add(readCard(dir, Integer.parseInt(name.substring(4), 16)));
+        for (String dir : dirs) {
+            Object d = readDevice(dir);
+            if (d instanceof ApCard c) {
+                cards.add(c);
             } else {
-                queues.add(readQueue(dir, Apqn.parse(name)));
+                queues.add((ApQueue) d);
             }
         }
         return new HostSnapshot(new Provenance(kind, tree.origin(), takenAt), bus, cards, queues,
                 readMatrix());
+    }
+
+    /** A card or queue from its device directory. */
+    private Object readDevice(String dir) {
+        String name = dir.substring(dir.lastIndexOf('/') + 1);
+        if (CARD.matcher(name).matches()) {
+            return readCard(dir, Integer.parseInt(name.substring(4), 16));
+        }
+        return readQueue(dir, Apqn.parse(name));
     }
 
     private BusAttributes readBus() {
@@ -197,22 +241,26 @@ public final class SysfsSnapshotReader {
         }
     }
 
+    // Scope.FULL reads every line below; Scope.MIGRATION skips the full*(...) ones. The
+    // arguments are evaluated in the order written, as before, so FULL reads (and fails on)
+    // the files in the same order as it always did.
+
     private ApCard readCard(String dir, int id) {
         String p = dir + "/";
         return new ApCard(id,
-                attr(p + "type", SysfsFormats::parseWord),
+                fullAttr(p + "type", SysfsFormats::parseWord),
                 attr(p + "hwtype", SysfsFormats::parseInt),
                 attr(p + "raw_hwtype", SysfsFormats::parseInt),
                 attr(p + "ap_functions", SysfsFormats::parseFunctions),
-                attr(p + "depth", SysfsFormats::parseInt),
+                fullAttr(p + "depth", SysfsFormats::parseInt),
                 attr(p + "config", SysfsFormats::parseFlag),
-                attr(p + "chkstop", SysfsFormats::parseFlag),
-                attr(p + "online", SysfsFormats::parseFlag),
-                driver(p + "driver"),
-                attrA(p + "request_count", SysfsFormats::parseRequestCount),
-                attr(p + "requestq_count", SysfsFormats::parseInt),
-                attr(p + "pendingq_count", SysfsFormats::parseInt),
-                attr(p + "max_msg_size", SysfsFormats::parseInt));
+                fullAttr(p + "chkstop", SysfsFormats::parseFlag),
+                fullAttr(p + "online", SysfsFormats::parseFlag),
+                scope == Scope.FULL ? driver(p + "driver") : Attr.unknown(),
+                fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
+                fullAttr(p + "requestq_count", SysfsFormats::parseInt),
+                fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
+                fullAttr(p + "max_msg_size", SysfsFormats::parseInt));
     }
 
     private ApQueue readQueue(String dir, Apqn apqn) {
@@ -221,14 +269,14 @@ public final class SysfsSnapshotReader {
                 attr(p + "ap_functions", SysfsFormats::parseFunctions),
                 attr(p + "config", SysfsFormats::parseFlag),
                 attr(p + "chkstop", SysfsFormats::parseFlag),
-                attr(p + "online", SysfsFormats::parseFlag),
-                attr(p + "status", SysfsFormats::parseVfioStatus),
+                fullAttr(p + "online", SysfsFormats::parseFlag),
+                fullAttr(p + "status", SysfsFormats::parseVfioStatus),
                 driver(p + "driver"),
-                attrA(p + "request_count", SysfsFormats::parseRequestCount),
-                attr(p + "requestq_count", SysfsFormats::parseInt),
-                attr(p + "pendingq_count", SysfsFormats::parseInt),
-                attrA(p + "se_bind", SysfsFormats::parseSeBind),
-                attrA(p + "se_associate", SysfsFormats::parseSeAssociate),
+                fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
+                fullAttr(p + "requestq_count", SysfsFormats::parseInt),
+                fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
+                fullAttrA(p + "se_bind", SysfsFormats::parseSeBind),
+                fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate),
                 attr(p + "mkvps", SysfsFormats::parseMkvps));
     }
 
@@ -238,10 +286,12 @@ public final class SysfsSnapshotReader {
      * fixture needs no {@code bus/ap/drivers}; it must still stay inside the root.
      */
     private Attr<String> driver(String path) {
-        if (tree.lstat(path).isEmpty()) {
+        // linkTarget is empty exactly when lstat would be: no separate lstat (one per device).
+        Optional<String> link = tree.linkTarget(path);
+        if (link.isEmpty()) {
             return Attr.missing();
         }
-        String target = tree.linkTarget(path).orElseThrow();
+        String target = link.get();
         String name = target.substring(target.lastIndexOf('/') + 1);
         if (name.isEmpty() || !DRIVER_NAME.matcher(name).matches()) {
             throw new BadInputException(tree.describe(path), "not a driver link: "
@@ -302,5 +352,15 @@ public final class SysfsSnapshotReader {
     private <T> Attr<T> attrA(String path, BiFunction<String, String, Attr<T>> parse) {
         Optional<String> text = tree.read(path);
         return text.isEmpty() ? Attr.missing() : parse.apply(tree.describe(path), text.get());
+    }
+
+    /** {@link #attr} in {@link Scope#FULL}; not read, so UNKNOWN, in a narrower scope. */
+    private <T> Attr<T> fullAttr(String path, BiFunction<String, String, T> parse) {
+        return scope == Scope.FULL ? attr(path, parse) : Attr.unknown();
+    }
+
+    /** {@link #attrA} in {@link Scope#FULL}; not read, so UNKNOWN, in a narrower scope. */
+    private <T> Attr<T> fullAttrA(String path, BiFunction<String, String, Attr<T>> parse) {
+        return scope == Scope.FULL ? attrA(path, parse) : Attr.unknown();
     }
 }

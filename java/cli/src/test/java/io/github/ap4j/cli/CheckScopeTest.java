@@ -1,0 +1,60 @@
+package io.github.ap4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.ap4j.check.MigrationCheck;
+import io.github.ap4j.check.Planner;
+import io.github.ap4j.check.RuleSet;
+import io.github.ap4j.snapshot.Absence;
+import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.snapshot.SysfsSnapshotReader.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code check} and {@code plan} read snapshots in {@link Scope#MIGRATION}; on the shipped
+ * example hosts their answers must be exactly those a {@link Scope#FULL} read gives.
+ */
+class CheckScopeTest {
+
+    private static HostSnapshot open(String name, Scope scope) {
+        return SnapshotSources.open(ExampleHostsTest.EXAMPLES.resolve(name).toString(), Map.of(), scope);
+    }
+
+    private static List<MigrationCheck.Target> targets(Scope scope) {
+        List<MigrationCheck.Target> out = new ArrayList<>();
+        for (String n : List.of("target-ok", "target-bad", "source-host")) {
+            out.add(new MigrationCheck.Target(n, open(n, scope)));
+        }
+        return out;
+    }
+
+    @Test
+    void checkAndPlanAreTheSameOnFullAndMigrationReads() {
+        HostSnapshot fullSource = open("source-host", Scope.FULL);
+        HostSnapshot narrowSource = open("source-host", Scope.MIGRATION);
+        List<MigrationCheck.Target> full = targets(Scope.FULL);
+        List<MigrationCheck.Target> narrow = targets(Scope.MIGRATION);
+        for (RuleSet rules : RuleSet.values()) {
+            assertEquals(MigrationCheck.check(fullSource, ExampleHosts.UUID, full, rules),
+                    MigrationCheck.check(narrowSource, ExampleHosts.UUID, narrow, rules), rules.name());
+        }
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(Planner.plan(fullSource, ExampleHosts.UUID, full.get(i)),
+                    Planner.plan(narrowSource, ExampleHosts.UUID, narrow.get(i)), full.get(i).label());
+        }
+        // The narrow read did leave things out, as UNKNOWN: the equality above is not vacuous.
+        assertNotEquals(fullSource.queues(), narrowSource.queues());
+        assertEquals(Absence.UNKNOWN, narrowSource.queues().get(0).online().absence());
+    }
+
+    @Test
+    void theCliOpensCheckAndPlanSnapshotsInTheMigrationScope() {
+        String spec = ExampleHostsTest.EXAMPLES.resolve("target-bad").toString();
+        assertEquals(open("target-bad", Scope.MIGRATION).queues(), Snapshots.open(spec).queues());
+    }
+}
