@@ -40,7 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #sysfsDirectory}: the sysfs reader on the tree written at setup, in the kernel's
  *       formats with its symlinks (on tmpfs when there is one, see
- *       {@link SyntheticHost#tempRoot}; sysfs is memory-backed too). Target for 16 x 85: 40 ms.</li>
+ *       {@link SyntheticHost#tempRoot}; sysfs is memory-backed too), every attribute
+ *       ({@link SysfsSnapshotReader.Scope#FULL}, as {@code show} and {@code capture} read).</li>
+ *   <li>{@link #sysfsDirectoryMigrationScope}: the same tree in the scope {@code check} and
+ *       {@code plan} read ({@link SysfsSnapshotReader.Scope#MIGRATION}). Target for 16 x 85:
+ *       40 ms.</li>
  *   <li>{@link #readEveryFileOnce}: the floor under that on this machine, no parsing.</li>
  *   <li>{@link #fixtureTarGz}: the same tree recorded by {@link FixtureCapture} as a
  *       {@code .tar.gz}, loaded and read (gunzip, tar, then the same reader).</li>
@@ -166,6 +170,13 @@ public class SnapshotBenchmark {
     @Benchmark
     public HostSnapshot sysfsDirectory(Tree t) {
         return new SysfsSnapshotReader(DirectorySysfsTree.open(t.root), SourceKind.SYSFS).read();
+    }
+
+    /** The sysfs reader as {@code check} and {@code plan} use it: only what the check reads. */
+    @Benchmark
+    public HostSnapshot sysfsDirectoryMigrationScope(Tree t) {
+        return new SysfsSnapshotReader(DirectorySysfsTree.open(t.root), SourceKind.SYSFS,
+                SysfsSnapshotReader.Scope.MIGRATION).read();
     }
 
     /** The same tree from a recorded {@code .tar.gz} fixture: load the archive, then read it. */

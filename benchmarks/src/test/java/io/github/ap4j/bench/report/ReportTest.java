@@ -73,4 +73,23 @@ class ReportTest {
         assertTrue(out.contains("not measured"), out);
         assertTrue(out.contains("[decode] java -jar benchmarks.jar x"), out);
     }
+
+    @Test
+    void sysfsTargetIsTheCheckScopeWithTheFullReadBeside() throws Exception {
+        Files.writeString(dir.resolve("snapshot.json"), """
+                [
+                    { "benchmark" : "io.github.ap4j.bench.SnapshotBenchmark.sysfsDirectory",
+                      "params" : { "shape" : "16x85" },
+                      "primaryMetric" : { "score" : 70.0, "scoreError" : 1.0, "scoreUnit" : "ms/op" } },
+                    { "benchmark" : "io.github.ap4j.bench.SnapshotBenchmark.sysfsDirectoryMigrationScope",
+                      "params" : { "shape" : "16x85" },
+                      "primaryMetric" : { "score" : 30.0, "scoreError" : 1.0, "scoreUnit" : "ms/op" } }
+                ]
+                """);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Report.print(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("sysfs snapshot of 16 x 85")
+                && l.contains("30.0 ± 1.00 ms/op (sysfsDirectory: 70.0 ms/op)") && l.contains("PASS")), out);
+    }
 }
