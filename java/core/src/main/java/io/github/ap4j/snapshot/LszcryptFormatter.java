@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * sysfs tree the snapshot was read from.
  *
  * <p>Reference: ibm-s390-linux/s390-tools {@code zconf/zcrypt/lszcrypt.c} at
- * {@code a5af5bcf70fe721e92e6e6d8c11a73e8ddb5c6c8} (the newest revision in the search corpus:
- * {@code lszcrypt_cli.h}, QDEPTH without {@code +1}, SESTAT {@code invalid}, the default-domain
- * warning after the table), functions {@code define_rec_default()},
+ * {@code a5af5bcf70fe721e92e6e6d8c11a73e8ddb5c6c8} (the newest revision in the search corpus,
+ * from 2023: {@code lszcrypt_cli.h}, SESTAT {@code invalid}, the default-domain warning after the
+ * table), checked byte for byte against the released s390-tools 2.40 {@code lszcrypt -V} run
+ * under qemu-s390x on the example hosts (see {@code ci-s390x/lszcrypt-oracle}), which differs
+ * from that source in one place: QDEPTH is the depth file plus one; functions {@code define_rec_default()},
  * {@code define_rec_verbose()}, {@code read_rec_default()}, {@code read_rec_verbose()},
  * {@code read_subdev_rec_default()}, {@code read_subdev_rec_verbose()}, {@code read_driver()},
  * {@code show_device()}, {@code show_subdevices()}, {@code show_devices_all()}; {@code misc.c}
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code rec_print_wide_hdr()} / {@code rec_print_wide()} (every field, the last one included,
  * is padded to its width with {@code %-*s} or {@code %*s}, one blank between fields, values
  * longer than the width are not cut; the separator is {@code sum(widths) + fields - 1} dashes).
- * The tagged 2.43 source itself was not in the corpus.
+ * Neither the tagged 2.43 source nor a 2.43 binary was available; 2.40 is the newest release
+ * checked.
  *
  * <h2>Columns and the sysfs attributes they come from</h2>
  * <pre>
@@ -39,7 +42,7 @@ import java.util.regex.Pattern;
  *                    queue: cardXX/config==0 or the queue's driver is not cexNqueue: "-", else the
  *                    queue's pendingq_count+requestq_count
  * HWTYPE    6 right  cardXX/hwtype
- * QDEPTH    6 right  "%02d" of cardXX/depth (2.43 no longer adds 1)
+ * QDEPTH    6 right  "%02d" of cardXX/depth + 1 (as the released 2.40 prints it)
  * FUNCTIONS 10 left  cardXX/ap_functions as SMCDAXNHFR letters (also on queue rows)
  * DRIVER   11 left   basename of the driver link when it matches cex[0-9](card|queue) or
  *                    vfio.ap, else -no-driver-
@@ -255,7 +258,10 @@ public final class LszcryptFormatter {
     }
 
     private static String depth(ApCard c) {
-        return c.depth().isPresent() ? String.format("%02d", c.depth().get()) : "-";
+        // lszcrypt adds 1 to the depth file: s390-tools 2.40 (Debian 2.40.0-4, run under qemu on
+        // the example hosts) prints 09 for a depth of 8. The 2023 source in the search corpus
+        // (a5af5bcf) printed it as is; the released tool is the newer evidence.
+        return c.depth().isPresent() ? String.format("%02d", c.depth().get() + 1) : "-";
     }
 
     private static String driver(Attr<String> d, Pattern known) {
