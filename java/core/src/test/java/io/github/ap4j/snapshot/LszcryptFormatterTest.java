@@ -64,6 +64,45 @@ class LszcryptFormatterTest {
         assertEquals(PLAIN + line, LszcryptFormatter.format(s));
     }
 
+    /**
+     * s390-tools 2.40 (checked against its binary by ci-s390x/run) differs from 2.43 in exactly
+     * two places: QDEPTH is the depth file plus one, and there is no default-domain warning.
+     */
+    @ParameterizedTest
+    @MethodSource("warnings")
+    void release240AddsOneToQdepthAndNeverWarns(Attr<Integer> domain, Attr<ApMask> usage,
+            String line) {
+        HostSnapshot s = withBus(plainHost(), domainBus(domain, usage));
+        String v243 = LszcryptFormatter.format(s, LszcryptFormatter.Release.S390_TOOLS_2_43);
+        String v240 = LszcryptFormatter.format(s, LszcryptFormatter.Release.S390_TOOLS_2_40);
+        assertEquals(PLAIN + line, v243);
+        String expected = PLAIN.lines()
+                .map(l -> l.replaceAll("(?<=     )(\\d\\d)(?= [-SMCDAXNHFR]{10} )",
+                        "%02d"))
+                .map(l -> l.contains("%02d") ? String.format(l, depthOf(PLAIN, l) + 1) : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertEquals(expected, v240);
+        assertEquals(LszcryptFormatter.format(s), v243);
+    }
+
+    private static int depthOf(String text, String templated) {
+        int at = templated.indexOf("%02d");
+        for (String l : text.lines().toList()) {
+            if (l.startsWith(templated.substring(0, at))) {
+                return Integer.parseInt(l.substring(at, at + 2));
+            }
+        }
+        throw new AssertionError("no row for " + templated);
+    }
+
+    @Test
+    void releaseLabels() {
+        assertEquals(LszcryptFormatter.Release.S390_TOOLS_2_40, LszcryptFormatter.Release.parse("2.40"));
+        assertEquals(LszcryptFormatter.Release.S390_TOOLS_2_43, LszcryptFormatter.Release.parse("2.43"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LszcryptFormatter.Release.parse("2.41"));
+    }
+
     @Test
     void noCardsGivesHeaderOnly() {
         HostSnapshot s = snapshot(plainHost().bus(), List.of(), List.of());
@@ -88,9 +127,9 @@ class LszcryptFormatterTest {
     }
 
     private static final String BASE_CARD =
-            "05       CEX8C CCA-Coproc  online           10        3     14     09 S--D--NHF- cex4card   ";
+            "05       CEX8C CCA-Coproc  online           10        3     14     08 S--D--NHF- cex4card   ";
     private static final String BASE_QUEUE =
-            "05.0033  CEX8C CCA-Coproc  online           20        7     14     09 S--D--NHF- cex4queue  ";
+            "05.0033  CEX8C CCA-Coproc  online           20        7     14     08 S--D--NHF- cex4queue  ";
 
     private static ApCard withCard(ApCard c, String field, Object v) {
         return new ApCard(c.id(),
@@ -130,22 +169,22 @@ class LszcryptFormatterTest {
     static Stream<Arguments> derivations() {
         return Stream.of(
                 Arguments.of("card type -> TYPE (both rows)", "card", "type", Attr.missing(),
-                        "05       -     CCA-Coproc  online           10        3     14     09 S--D--NHF- cex4card   ",
-                        "05.0033  -     CCA-Coproc  online           20        7     14     09 S--D--NHF- cex4queue  "),
+                        "05       -     CCA-Coproc  online           10        3     14     08 S--D--NHF- cex4card   ",
+                        "05.0033  -     CCA-Coproc  online           20        7     14     08 S--D--NHF- cex4queue  "),
                 Arguments.of("card ap_functions -> MODE+FUNCTIONS (both rows)", "card", "functions",
                         Attr.of(0x0A000000),
-                        "05       CEX8C Accelerator online           10        3     14     09 ----A-N--- cex4card   ",
-                        "05.0033  CEX8C Accelerator online           20        7     14     09 ----A-N--- cex4queue  "),
+                        "05       CEX8C Accelerator online           10        3     14     08 ----A-N--- cex4card   ",
+                        "05.0033  CEX8C Accelerator online           20        7     14     08 ----A-N--- cex4queue  "),
                 Arguments.of("card hwtype -> HWTYPE (both rows)", "card", "hwtype", Attr.of(13),
-                        BASE_CARD.replace("    14     09", "    13     09"),
-                        BASE_QUEUE.replace("    14     09", "    13     09")),
-                Arguments.of("card depth -> QDEPTH %02d of depth + 1", "card", "depth", Attr.of(5),
-                        BASE_CARD.replace("    14     09", "    14     06"),
-                        BASE_QUEUE.replace("    14     09", "    14     06")),
+                        BASE_CARD.replace("    14     08", "    13     08"),
+                        BASE_QUEUE.replace("    14     08", "    13     08")),
+                Arguments.of("card depth -> QDEPTH %02d without +1", "card", "depth", Attr.of(5),
+                        BASE_CARD.replace("    14     08", "    14     05"),
+                        BASE_QUEUE.replace("    14     08", "    14     05")),
                 Arguments.of("card config=0 -> deconfig, REQUESTS/PENDING -, queue PENDING -", "card",
                         "config", Attr.of(false),
-                        "05       CEX8C CCA-Coproc  deconfig          -        -     14     09 S--D--NHF- cex4card   ",
-                        "05.0033  CEX8C CCA-Coproc  online           20        -     14     09 S--D--NHF- cex4queue  "),
+                        "05       CEX8C CCA-Coproc  deconfig          -        -     14     08 S--D--NHF- cex4card   ",
+                        "05.0033  CEX8C CCA-Coproc  online           20        -     14     08 S--D--NHF- cex4queue  "),
                 Arguments.of("card chkstop=1 -> chkstop", "card", "chkstop", Attr.of(true),
                         BASE_CARD.replace("online ", "chkstop"), BASE_QUEUE),
                 Arguments.of("card online=0 -> offline", "card", "online", Attr.of(false),
@@ -154,13 +193,13 @@ class LszcryptFormatterTest {
                         BASE_CARD.replace("online", "-     "), BASE_QUEUE),
                 Arguments.of("card request_count -> REQUESTS", "card", "request_count",
                         Attr.of(123456789L),
-                        "05       CEX8C CCA-Coproc  online     123456789        3     14     09 S--D--NHF- cex4card   ",
+                        "05       CEX8C CCA-Coproc  online     123456789        3     14     08 S--D--NHF- cex4card   ",
                         BASE_QUEUE),
                 Arguments.of("card driver not cexN -> -no-driver-", "card", "driver", Attr.of("zcrypt"),
                         BASE_CARD.replace("cex4card   ", "-no-driver-"), BASE_QUEUE),
                 Arguments.of("queue config=0 -> deconfig, REQUESTS -", "queue", "config", Attr.of(false),
                         BASE_CARD,
-                        "05.0033  CEX8C CCA-Coproc  deconfig          -        7     14     09 S--D--NHF- cex4queue  "),
+                        "05.0033  CEX8C CCA-Coproc  deconfig          -        7     14     08 S--D--NHF- cex4queue  "),
                 Arguments.of("queue chkstop=1 -> chkstop", "queue", "chkstop", Attr.of(true), BASE_CARD,
                         BASE_QUEUE.replace("online ", "chkstop")),
                 Arguments.of("queue requestq_count -> PENDING sum", "queue", "requestq_count", Attr.of(10),
@@ -169,7 +208,7 @@ class LszcryptFormatterTest {
                         Attr.notSupported(), BASE_CARD, BASE_QUEUE.replace("      20", "       -")),
                 Arguments.of("queue driver vfio_ap -> PENDING -", "queue", "driver", Attr.of("vfio_ap"),
                         BASE_CARD,
-                        "05.0033  CEX8C CCA-Coproc  online           20        -     14     09 S--D--NHF- vfio_ap    "),
+                        "05.0033  CEX8C CCA-Coproc  online           20        -     14     08 S--D--NHF- vfio_ap    "),
                 Arguments.of("queue without online, with vfio status -> the status text", "queue",
                         "online", Attr.missing(), BASE_CARD, BASE_QUEUE.replace("online ", "-      ")));
     }
