@@ -454,7 +454,10 @@ public final class MigrationCheck {
             }
         }
 
-        boolean compatible = f.stream().noneMatch(x -> x.severity() == Severity.ERROR);
+        boolean compatible = true;
+        for (Finding x : f) {
+            compatible &= x.severity() != Severity.ERROR;
+        }
         return new TargetReport(t.label(), compatible, errno, log, f);
     }
 
