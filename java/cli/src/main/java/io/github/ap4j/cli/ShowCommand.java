@@ -41,15 +41,22 @@ final class ShowCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--lszcrypt-release", paramLabel = "VERSION", defaultValue = "2.43",
+            description = "With --format lszcrypt: the s390-tools release whose lszcrypt -V text "
+                    + "to print, 2.43 or 2.40 (they differ in QDEPTH and the default-domain "
+                    + "warning; default: ${DEFAULT-VALUE}).")
+    String lszcryptRelease;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        LszcryptFormatter.Release release = LszcryptFormatter.Release.parse(lszcryptRelease);
         HostSnapshot s = SnapshotOptions.open(source);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.lszcrypt) {
-            out.print(LszcryptFormatter.format(s));
+            out.print(LszcryptFormatter.format(s, release));
         } else if (format == Format.json) {
             Json.write(out, json(s));
         } else {

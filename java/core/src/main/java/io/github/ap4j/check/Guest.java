@@ -10,14 +10,12 @@ import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
+import io.github.ap4j.snapshot.QueueIndex;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The source side of a migration as the kernel sees it: the guest's APQNs (the blob's queue
@@ -25,16 +23,12 @@ import java.util.regex.Pattern;
  * source host itself. Built once and checked against every target.
  */
 final class Guest {
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     final String uuid;
     final ApMatrix matrix;
-    final Apqn[] apqns;
-    final long[] words;
+    /** The source snapshot's queue index: GR2 words and queues by qid. */
+    final QueueIndex index;
     /** Control domains ({@code adm}), or null when the source does not say. */
     final ApMask controlDomains;
-    final HostView view;
     final boolean se;
     /** Source-side gate: no migration code on the source (findings hold the reason). */
     final boolean notMigratable;
@@ -44,7 +38,7 @@ final class Guest {
     final List<Finding> findings = new ArrayList<>();
 
     Guest(HostSnapshot source, String requestedUuid, Map<Apqn, QueueStatus> tapq, RuleSet rules) {
-        if (requestedUuid == null || !UUID.matcher(requestedUuid).matches()) {
+        if (!isUuid(requestedUuid)) {
             throw new BadInputException("--mdev", "not an mdev UUID (expected "
                     + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): '" + requestedUuid + "'");
         }
@@ -64,7 +58,7 @@ final class Guest {
                         : String.join(", ", vm.get().mdevs().stream().map(Mdev::uuid).toList()))
                         + ")"));
         this.uuid = mdev.uuid();
-        this.view = new HostView(source);
+        this.index = source.queueIndex();
 
         if (mdev.guestMatrix().isPresent()) {
             matrix = mdev.guestMatrix().get();
@@ -79,9 +73,7 @@ final class Guest {
             throw new BadInputException(origin, "mdev " + uuid
                     + " has neither guest_matrix nor matrix: cannot tell which APQNs the guest has");
         }
-        List<Apqn> list = matrix.apqns();
-        apqns = list.toArray(new Apqn[0]);
-        if (apqns.length == 0) {
+        if (matrix.isEmpty()) {
             findings.add(Finding.info(FindingCode.EMPTY_GUEST_MATRIX, null,
                     "The guest has no APQNs, so the kernel checks no queues. Fix: none needed, "
                     + "unless the guest was meant to have crypto devices: assign adapters and "
@@ -89,13 +81,20 @@ final class Guest {
         }
 
         // Source GR2 words and the hwinfo-source pitfalls.
-        words = new long[apqns.length];
-        int[] flags = new int[1];
-        Set<Integer> cardLevel = new HashSet<>();
-        Set<Integer> mapped = new HashSet<>();
-        for (int i = 0; i < apqns.length; i++) {
-            words[i] = view.word(apqns[i], flags);
-            noteWordSource(findings, "source", view, apqns[i], words[i], flags[0], cardLevel, mapped);
+        // Only flagged words need a finding, so the loop reads the index and builds nothing else.
+        boolean[] noted = null;
+        ApMask as = matrix.adapters();
+        ApMask ds = matrix.domains();
+        for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
+            for (int d = ds.nextSetId(0); d >= 0; d = ds.nextSetId(d + 1)) {
+                int qid = a << 8 | d;
+                long w = index.word(qid);
+                int fl = index.flags(qid);
+                if (needsNote(w, fl)) {
+                    noted = noted == null ? new boolean[512] : noted;
+                    noteWordSource(findings, "source", index, Apqn.of(a, d), w, fl, noted);
+                }
+            }
         }
 
         if (mdev.controlDomains().isPresent()) {
@@ -132,7 +131,7 @@ final class Guest {
         // Source TAPQ: vfio_ap_store_queue_info() stops at the first failing queue.
         Apqn failQ = null;
         int failRc = 0;
-        for (Apqn q : apqns) {
+        for (Apqn q : tapq.isEmpty() ? List.<Apqn>of() : matrix.apqns()) {
             QueueStatus st = tapq.get(q);
             if (st != null && !rules.tapqUsable(st.responseCode(), st.async())) {
                 failQ = q;
@@ -174,15 +173,24 @@ final class Guest {
         return false;
     }
 
-    /** Adds the pitfall warnings (once per card) and HWINFO_UNKNOWN for one word. */
-    static void noteWordSource(List<Finding> findings, String side, HostView view, Apqn q,
-            long word, int flags, Set<Integer> cardLevel, Set<Integer> mapped) {
+    /** Whether {@link #noteWordSource} has something to say about a word with these flags. */
+    static boolean needsNote(long word, int flags) {
+        return word == QueueIndex.UNKNOWN
+                || (flags & (QueueIndex.CARD_LEVEL | QueueIndex.MAPPED_TYPE)) != 0;
+    }
+
+    /**
+     * Adds the pitfall warnings (once per card: {@code noted[a]} for card-level functions,
+     * {@code noted[256 + a]} for the mapped type) and HWINFO_UNKNOWN for one word.
+     */
+    static void noteWordSource(List<Finding> findings, String side, QueueIndex index, Apqn q,
+            long word, int flags, boolean[] noted) {
         int a = q.adapter();
-        if (word != HostView.UNKNOWN && flags == 0) {
+        if (!needsNote(word, flags)) {
             return;
         }
-        String card = String.format("card%02x", a);
-        if (word == HostView.UNKNOWN) {
+        String card = cardName(a);
+        if (word == QueueIndex.UNKNOWN) {
             findings.add(Finding.error(FindingCode.HWINFO_UNKNOWN, q, "The " + side
                     + " snapshot has no ap_functions for queue " + q + " or card " + card
                     + ", or no raw_hwtype/hwtype for " + card + ", so the hardware comparison "
@@ -191,7 +199,8 @@ final class Guest {
                     + card + "/raw_hwtype."));
             return;
         }
-        if ((flags & HostView.CARD_LEVEL) != 0 && cardLevel.add(a)) {
+        if ((flags & QueueIndex.CARD_LEVEL) != 0 && !noted[a]) {
+            noted[a] = true;
             findings.add(Finding.warning(FindingCode.CARD_LEVEL_FUNCTIONS, null, "The " + side
                     + " snapshot has no queue-level ap_functions for " + card + "'s queues, so the "
                     + "card-level value was used. The card value is masked: it always shows bind "
@@ -199,14 +208,39 @@ final class Guest {
                     + "kernel compares the per-queue TAPQ word. Fix: snapshot "
                     + "/sys/bus/ap/devices/" + card + "/XX.YYYY/ap_functions."));
         }
-        if ((flags & HostView.MAPPED_TYPE) != 0 && mapped.add(a)) {
-            ApCard c = view.card(a);
+        if ((flags & QueueIndex.MAPPED_TYPE) != 0 && !noted[256 + a]) {
+            noted[256 + a] = true;
+            ApCard c = index.card(a);
             findings.add(Finding.warning(FindingCode.MAPPED_HWTYPE, null, "The " + side
                     + " snapshot has no raw_hwtype for " + card + ", so its hwtype ("
                     + c.hwtype().get() + ") was used. hwtype is the compatibility-mapped type; "
                     + "the kernel compares the raw TAPQ type, which differs for cards newer than "
                     + "CEX8. Fix: snapshot /sys/bus/ap/devices/" + card + "/raw_hwtype."));
         }
+    }
+
+    /** {@code cardXX}, as {@code String.format("card%02x", id)} prints it, without a Formatter. */
+    static String cardName(int id) {
+        return "card" + (id < 16 ? "0" : "") + Integer.toHexString(id);
+    }
+
+    /**
+     * Whether {@code s} is a UUID, 8-4-4-4-12 hex digits of either case; a hand-written test
+     * because a regex matcher costs a sizeable part of a 4-APQN check.
+     */
+    static boolean isUuid(String s) {
+        if (s == null || s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String rcName(int rc) {

@@ -12,14 +12,13 @@ import io.github.ap4j.snapshot.BusAttributes;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.Mkvp;
+import io.github.ap4j.snapshot.QueueIndex;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Predicts, before anyone migrates, whether the guest behind a vfio-ap mdev can move from a
@@ -93,7 +92,8 @@ public final class MigrationCheck {
 
     static TargetReport evaluate(Guest g, Target t, RuleSet rules) {
         HostSnapshot ts = t.snapshot();
-        HostView tv = new HostView(ts);
+        QueueIndex ti = ts.queueIndex();
+        QueueIndex si = g.index;
         BusAttributes bus = ts.bus();
         String uuid = g.uuid;
         List<Finding> f = new ArrayList<>(g.findings);
@@ -163,8 +163,9 @@ public final class MigrationCheck {
             stopped = true;
         }
 
-        Apqn[] apqns = g.apqns;
-        int n = apqns.length;
+        ApMask as = g.matrix.adapters();
+        ApMask ds = g.matrix.domains();
+        int n = g.matrix.size();
         ApMask apmask = bus.apmask().orElse(null);
         ApMask aqmask = bus.aqmask().orElse(null);
         Choices.MaskChoice maskChoice = apmask == null || aqmask == null ? null
@@ -176,50 +177,65 @@ public final class MigrationCheck {
                     + "snapshot of the target host."));
         }
 
-        // 5. Queues bound to vfio_ap.
+        // 5. Queues bound to vfio_ap. The guest's APQNs are walked APID-major as the kernel lists
+        // them; a queue that is present, on vfio_ap (or of unknown driver), not reserved and
+        // operational needs no finding, so it costs two array reads.
         List<String> lines5 = new ArrayList<>();
-        boolean[] onVfio = new boolean[n];
         int unknownDriver = 0;
-        for (int i = 0; i < n; i++) {
-            Apqn q = apqns[i];
-            ApQueue tq = tv.queue(q);
-            boolean reserved = apmask != null && aqmask != null
-                    && apmask.contains(q.adapter()) && aqmask.contains(q.domain());
-            if (tq == null) {
-                lines5.add(KernelLog.queueNotAvailable(uuid, q));
-                f.add(Finding.error(FindingCode.QUEUE_MISSING, q, queueMissing(tv, q, uuid)));
-                continue;
-            }
-            Attr<String> drv = tq.driver();
-            if (HostView.unknown(drv)) {
-                unknownDriver++;
-                onVfio[i] = true; // cannot predict; assume the best, the finding says so
-            } else if (drv.isPresent() && drv.get().equals("vfio_ap")) {
-                onVfio[i] = true;
-            } else {
-                lines5.add(KernelLog.queueNotAvailable(uuid, q));
-            }
-            if (reserved) {
-                f.add(Finding.error(FindingCode.APQN_RESERVED_FOR_HOST, q,
-                        reservedMessage(q, drv, onVfio[i], maskChoice, apmask, aqmask, uuid)));
-            } else if (!onVfio[i]) {
-                String d = drv.isPresent() ? drv.get() : null;
-                f.add(Finding.error(FindingCode.QUEUE_NOT_ON_VFIO_AP, q, "Queue " + q + " is "
-                        + (d == null ? "bound to no driver" : "bound to " + d) + " on the target "
-                        + "although apmask/aqmask do not reserve it, so the kernel logs '"
-                        + KernelLog.queueNotAvailable(uuid, q) + "' and fails with ENODEV. Fix: "
-                        + (vm.isPresent() ? "" : "modprobe vfio_ap; ")
-                        + (d == null ? "" : "echo " + q + " > /sys/bus/ap/drivers/" + d + "/unbind; ")
-                        + "echo " + q + " > /sys/bus/ap/drivers/vfio_ap/bind"));
-            }
-            if (tq.config().isPresent() && !tq.config().get()
-                    || tq.chkstop().isPresent() && tq.chkstop().get()) {
-                f.add(Finding.warning(FindingCode.QUEUE_NOT_OPERATIONAL, q, "Target queue " + q
-                        + " is " + (tq.chkstop().orElse(false) ? "check-stopped" : "deconfigured")
-                        + ". The kernel still accepts it (TAPQ response codes 0x03 and 0x04 count "
-                        + "as success), but the guest cannot use it after the migration. Fix: "
-                        + "echo 1 > /sys/bus/ap/devices/" + String.format("card%02x", q.adapter())
-                        + "/config, or repair the card."));
+        for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
+        boolean adapterReserved = apmask != null && aqmask != null && apmask.contains(a);
+            for (int d = ds.nextSetId(0); d >= 0; d = ds.nextSetId(d + 1)) {
+                int qid = a << 8 | d;
+                int fl = ti.flags(qid);
+                boolean reserved = adapterReserved && aqmask.contains(d);
+                if ((fl & QueueIndex.PRESENT) != 0 && !reserved
+                        && (fl & (QueueIndex.VFIO_AP | QueueIndex.DRIVER_UNKNOWN)) != 0
+                        && (fl & QueueIndex.NOT_OPERATIONAL) == 0) {
+                    if ((fl & QueueIndex.DRIVER_UNKNOWN) != 0) {
+                        unknownDriver++;
+                    }
+                    continue;
+                }
+                Apqn q = Apqn.of(a, d);
+                ApQueue tq = ti.queue(qid);
+                if (tq == null) {
+                    lines5.add(KernelLog.queueNotAvailable(uuid, q));
+                    f.add(Finding.error(FindingCode.QUEUE_MISSING, q, queueMissing(ts, ti, q, uuid)));
+                    continue;
+                }
+                Attr<String> drv = tq.driver();
+                boolean onVfio;
+                if (HostView.unknown(drv)) {
+                    unknownDriver++;
+                    onVfio = true; // cannot predict; assume the best, the finding says so
+                } else if (drv.isPresent() && drv.get().equals("vfio_ap")) {
+                    onVfio = true;
+                } else {
+                    onVfio = false;
+                    lines5.add(KernelLog.queueNotAvailable(uuid, q));
+                }
+                if (reserved) {
+                    f.add(Finding.error(FindingCode.APQN_RESERVED_FOR_HOST, q,
+                            reservedMessage(q, drv, onVfio, maskChoice, apmask, aqmask, uuid)));
+                } else if (!onVfio) {
+                    String dn = drv.isPresent() ? drv.get() : null;
+                    f.add(Finding.error(FindingCode.QUEUE_NOT_ON_VFIO_AP, q, "Queue " + q + " is "
+                            + (dn == null ? "bound to no driver" : "bound to " + dn) + " on the target "
+                            + "although apmask/aqmask do not reserve it, so the kernel logs '"
+                            + KernelLog.queueNotAvailable(uuid, q) + "' and fails with ENODEV. Fix: "
+                            + (vm.isPresent() ? "" : "modprobe vfio_ap; ")
+                            + (dn == null ? "" : "echo " + q + " > /sys/bus/ap/drivers/" + dn + "/unbind; ")
+                            + "echo " + q + " > /sys/bus/ap/drivers/vfio_ap/bind"));
+                }
+                if (tq.config().isPresent() && !tq.config().get()
+                        || tq.chkstop().isPresent() && tq.chkstop().get()) {
+                    f.add(Finding.warning(FindingCode.QUEUE_NOT_OPERATIONAL, q, "Target queue " + q
+                            + " is " + (tq.chkstop().orElse(false) ? "check-stopped" : "deconfigured")
+                            + ". The kernel still accepts it (TAPQ response codes 0x03 and 0x04 count "
+                            + "as success), but the guest cannot use it after the migration. Fix: "
+                            + "echo 1 > /sys/bus/ap/devices/" + Guest.cardName(q.adapter())
+                            + "/config, or repair the card."));
+                }
             }
         }
         if (unknownDriver > 0) {
@@ -274,53 +290,66 @@ public final class MigrationCheck {
         }
 
         // 7. TAPQ and hwinfo comparison per queue; the last error wins.
+        // Per queue, in order: TAPQ, word-source notes, hardware comparison, master keys; the
+        // common case (a known status of 0, plain words, compatible, no mkvps) builds nothing.
         List<String> lines7 = new ArrayList<>();
         Errno err7 = null;
-        int[] flags = new int[1];
-        Set<Integer> cardLevel = new HashSet<>();
-        Set<Integer> mapped = new HashSet<>();
-        List<Apqn> mkUnverified = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Apqn q = apqns[i];
-            ApQueue tq = tv.queue(q);
-            if (tq == null) {
-                continue;
-            }
-            QueueStatus st = t.tapq().get(q);
-            if (st != null && st.responseCode() != 0) {
-                int rc = st.responseCode();
-                if (!rules.tapqUsable(rc, st.async())) {
-                    lines7.add(KernelLog.tapqFailed(rules, uuid, q, rc));
-                    err7 = RuleSet.tapqErrno(rc);
-                    f.add(Finding.error(FindingCode.TAPQ_FAILED, q, "TAPQ on target queue " + q
-                            + " answers response code " + Guest.rcName(rc)
-                            + (st.async() ? " with an asynchronous error pending" : "")
-                            + ", which the " + rules.label() + " code treats as a failure: it logs '"
-                            + KernelLog.tapqFailed(rules, uuid, q, rc) + "' and fails with "
-                            + err7.name() + ". Fix: make the queue usable on the target (check "
-                            + "that it is configured and not check-stopped; reset it with echo 1 > "
-                            + "/sys/bus/ap/devices/" + q + "/reset) and check again."));
+        boolean[] noted = null;
+        Unverified mkUnverified = new Unverified();
+        boolean anyTapq = !t.tapq().isEmpty();
+        for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
+            for (int d = ds.nextSetId(0); d >= 0; d = ds.nextSetId(d + 1)) {
+                int qid = a << 8 | d;
+                int tfl = ti.flags(qid);
+                if ((tfl & QueueIndex.PRESENT) == 0) {
                     continue;
                 }
-                if (!(rc >= 0x02 && rc <= 0x05)) {
-                    f.add(Finding.warning(FindingCode.TAPQ_ERROR_IGNORED, q, "TAPQ on target queue "
-                            + q + " answers response code " + Guest.rcName(rc)
-                            + (st.async() ? " with an asynchronous error pending" : "")
-                            + "; the " + rules.label() + " code treats that as success and compares "
-                            + "whatever hardware information TAPQ returned. Fix: clear the queue's "
-                            + "error (echo 1 > /sys/bus/ap/devices/" + q + "/reset) before migrating."));
+                QueueStatus st = anyTapq ? t.tapq().get(Apqn.of(a, d)) : null;
+                if (st != null && st.responseCode() != 0) {
+                    Apqn q = Apqn.of(a, d);
+                    int rc = st.responseCode();
+                    if (!rules.tapqUsable(rc, st.async())) {
+                        lines7.add(KernelLog.tapqFailed(rules, uuid, q, rc));
+                        err7 = RuleSet.tapqErrno(rc);
+                        f.add(Finding.error(FindingCode.TAPQ_FAILED, q, "TAPQ on target queue " + q
+                                + " answers response code " + Guest.rcName(rc)
+                                + (st.async() ? " with an asynchronous error pending" : "")
+                                + ", which the " + rules.label() + " code treats as a failure: it logs '"
+                                + KernelLog.tapqFailed(rules, uuid, q, rc) + "' and fails with "
+                                + err7.name() + ". Fix: make the queue usable on the target (check "
+                                + "that it is configured and not check-stopped; reset it with echo 1 > "
+                                + "/sys/bus/ap/devices/" + q + "/reset) and check again."));
+                        continue;
+                    }
+                    if (!(rc >= 0x02 && rc <= 0x05)) {
+                        f.add(Finding.warning(FindingCode.TAPQ_ERROR_IGNORED, q, "TAPQ on target queue "
+                                + q + " answers response code " + Guest.rcName(rc)
+                                + (st.async() ? " with an asynchronous error pending" : "")
+                                + "; the " + rules.label() + " code treats that as success and compares "
+                                + "whatever hardware information TAPQ returned. Fix: clear the queue's "
+                                + "error (echo 1 > /sys/bus/ap/devices/" + q + "/reset) before migrating."));
+                    }
+                }
+                long tw = ti.word(qid);
+                if (Guest.needsNote(tw, tfl)) {
+                    noted = noted == null ? new boolean[512] : noted;
+                    Guest.noteWordSource(f, "target", ti, Apqn.of(a, d), tw, tfl, noted);
+                }
+                long sw = si.word(qid);
+                if (tw != QueueIndex.UNKNOWN && sw != QueueIndex.UNKNOWN && !rules.compatible(sw, tw)) {
+                    Apqn q = Apqn.of(a, d);
+                    KernelLog.reportIncompatibilities(rules, uuid, q, sw, tw, lines7);
+                    err7 = rules.incompatibleErrno();
+                    f.add(Finding.error(FindingCode.HWINFO_INCOMPATIBLE, q,
+                            incompatibleMessage(rules, q, sw, tw)));
+                }
+                // mkvps() calls a queue unverified unless both sides show mkvps (MKVPS implies present).
+                if ((si.flags(qid) & tfl & QueueIndex.MKVPS) != 0) {
+                    mkvps(f, si.queue(qid), ti.queue(qid), Apqn.of(a, d), mkUnverified);
+                } else {
+                    mkUnverified.add(a, d);
                 }
             }
-            long tw = tv.word(q, flags);
-            Guest.noteWordSource(f, "target", tv, q, tw, flags[0], cardLevel, mapped);
-            long sw = g.words[i];
-            if (tw != HostView.UNKNOWN && sw != HostView.UNKNOWN && !rules.compatible(sw, tw)) {
-                KernelLog.reportIncompatibilities(rules, uuid, q, sw, tw, lines7);
-                err7 = rules.incompatibleErrno();
-                f.add(Finding.error(FindingCode.HWINFO_INCOMPATIBLE, q,
-                        incompatibleMessage(rules, q, sw, tw)));
-            }
-            mkvps(f, g.view.queue(q), tq, q, mkUnverified);
         }
         if (!stopped) {
             log.addAll(lines7);
@@ -329,9 +358,9 @@ public final class MigrationCheck {
                 stopped = true;
             }
         }
-        if (!mkUnverified.isEmpty()) {
+        if (mkUnverified.count > 0) {
             f.add(Finding.info(FindingCode.MKVP_UNVERIFIED, null, "Master keys of "
-                    + mkUnverified.size() + " of " + n + " queues (" + sample(mkUnverified)
+                    + mkUnverified.count + " of " + n + " queues (" + mkUnverified.sample()
                     + ") could not be compared: mkvps is shown only for queues bound to a zcrypt "
                     + "driver, and not for vfio_ap-bound ones. The kernel never compares master "
                     + "keys. Fix: compare the current master-key verification patterns inside the "
@@ -425,14 +454,17 @@ public final class MigrationCheck {
             }
         }
 
-        boolean compatible = f.stream().noneMatch(x -> x.severity() == Severity.ERROR);
+        boolean compatible = true;
+        for (Finding x : f) {
+            compatible &= x.severity() != Severity.ERROR;
+        }
         return new TargetReport(t.label(), compatible, errno, log, f);
     }
 
-    private static String queueMissing(HostView tv, Apqn q, String uuid) {
-        String card = String.format("card%02x", q.adapter());
-        BusAttributes bus = tv.snapshot.bus();
-        ApCard c = tv.card(q.adapter());
+    private static String queueMissing(HostSnapshot ts, QueueIndex ti, Apqn q, String uuid) {
+        String card = Guest.cardName(q.adapter());
+        BusAttributes bus = ts.bus();
+        ApCard c = ti.card(q.adapter());
         String why;
         String fix;
         if (bus.adapters().isPresent() && !bus.adapters().get().contains(q.adapter())) {
@@ -479,14 +511,15 @@ public final class MigrationCheck {
         return "0x" + "00000000".substring(h.length()) + h;
     }
 
+    private static final String[] FACILITY_NAMES = {"APSC", "AP4KM (mex4k)", "AP4KC (crt4k)",
+        "CCA coprocessor mode", "accelerator mode", "EP11 (XCP) mode", "APXA", "SLCF"};
+
     static String incompatibleMessage(RuleSet rules, Apqn q, long s, long t) {
         List<String> why = new ArrayList<>();
-        String[] names = {"APSC", "AP4KM (mex4k)", "AP4KC (crt4k)", "CCA coprocessor mode",
-            "accelerator mode", "EP11 (XCP) mode", "APXA", "SLCF"};
         for (int b = 0; b < 8; b++) {
             long m = 1L << (63 - b);
             if (((s ^ t) & m) != 0) {
-                why.add(names[b] + " " + ((s & m) != 0 ? "on the source only" : "on the target only"));
+                why.add(FACILITY_NAMES[b] + " " + ((s & m) != 0 ? "on the source only" : "on the target only"));
             }
         }
         int sat = (int) (s >>> 24) & 0xff;
@@ -505,9 +538,10 @@ public final class MigrationCheck {
         }
         long facDiff = (s ^ t) & RuleSet.FAC & ~RuleSet.FACILITY_BITS & ~RuleSet.BS;
         if (rules == RuleSet.V3 && facDiff != 0) {
-            why.add(String.format("the 32-bit facility words differ outside bits 0-7 (source 0x%08X, "
-                    + "target 0x%08X: class byte or reserved bits 18-31), and the v3 code requires "
-                    + "the whole word to be equal", (int) (s >>> 32), (int) (t >>> 32)));
+            why.add("the 32-bit facility words differ outside bits 0-7 (source "
+                    + hex8((int) (s >>> 32)) + ", target " + hex8((int) (t >>> 32)) + ": class "
+                    + "byte or reserved bits 18-31), and the v3 code requires the whole word to "
+                    + "be equal");
         }
         return "Source queue " + q + " (ap_functions " + hex8((int) (s >>> 32))
                 + ", type " + sat + ") and target queue (" + hex8((int) (t >>> 32))
@@ -520,15 +554,15 @@ public final class MigrationCheck {
     }
 
     /** Compares CUR master-key patterns of one APQN; unknown ones go to {@code unverified}. */
-    private static void mkvps(List<Finding> f, ApQueue sq, ApQueue tq, Apqn q, List<Apqn> unverified) {
+    private static void mkvps(List<Finding> f, ApQueue sq, ApQueue tq, Apqn q, Unverified unverified) {
         if (sq == null || tq == null || !sq.mkvps().isPresent() || !tq.mkvps().isPresent()) {
-            unverified.add(q);
+            unverified.add(q.adapter(), q.domain());
             return;
         }
         Map<String, String> s = curPatterns(sq);
         Map<String, String> t = curPatterns(tq);
         if (s.isEmpty() || t.isEmpty()) {
-            unverified.add(q);
+            unverified.add(q.adapter(), q.domain());
             return;
         }
         boolean compared = false;
@@ -548,7 +582,7 @@ public final class MigrationCheck {
             }
         }
         if (!compared) {
-            unverified.add(q);
+            unverified.add(q.adapter(), q.domain());
         }
     }
 
@@ -566,14 +600,31 @@ public final class MigrationCheck {
         return m;
     }
 
-    private static String sample(List<Apqn> qs) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(4, qs.size()); i++) {
-            sb.append(i == 0 ? "" : ", ").append(qs.get(i));
+    /**
+     * The queues whose master keys could not be compared: only the count and the first few
+     * (for the finding's sample) are kept, so a 65,536-APQN guest builds no list of them.
+     */
+    private static final class Unverified {
+        int count;
+        private final int[] first = new int[4];
+
+        void add(int adapter, int domain) {
+            if (count < first.length) {
+                first[count] = adapter << 8 | domain;
+            }
+            count++;
         }
-        if (qs.size() > 4) {
-            sb.append(", ...");
+
+        /** Up to four, then {@code , ...} when there are more. */
+        String sample() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < Math.min(4, count); i++) {
+                sb.append(i == 0 ? "" : ", ").append(Apqn.ofQid(first[i]));
+            }
+            if (count > 4) {
+                sb.append(", ...");
+            }
+            return sb.toString();
         }
-        return sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ap4j.snapshot;
 
 import io.github.ap4j.model.Apqn;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,21 @@ public record HostSnapshot(
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(matrix, "matrix");
         cards = cards.stream().sorted(Comparator.comparingInt(ApCard::id)).toList();
-        queues = queues.stream().sorted(Comparator.comparing(ApQueue::apqn)).toList();
+        ApQueue[] sorted = queues.toArray(new ApQueue[0]);
+        for (ApQueue q : sorted) {
+            Objects.requireNonNull(q, "queue");
+        }
+        Arrays.sort(sorted, Comparator.comparing(ApQueue::apqn));
+        queues = new SnapshotQueues(sorted, cards);
+    }
+
+    /**
+     * The per-qid table the migration check reads ({@link QueueIndex}). Part of the snapshot:
+     * built from its cards and queues on first use, then cached with them (thread-safe), so
+     * checking one snapshot against many others builds it once.
+     */
+    public QueueIndex queueIndex() {
+        return ((SnapshotQueues) queues).index();
     }
 
     /** The same snapshot with another provenance (to compare snapshots of different sources). */

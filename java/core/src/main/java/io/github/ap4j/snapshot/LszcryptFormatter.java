@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Reference: ibm-s390-linux/s390-tools {@code zconf/zcrypt/lszcrypt.c} at
  * {@code a5af5bcf70fe721e92e6e6d8c11a73e8ddb5c6c8} (the newest revision in the search corpus:
- * {@code lszcrypt_cli.h}, QDEPTH without {@code +1}, SESTAT {@code invalid}, the default-domain
- * warning after the table), functions {@code define_rec_default()},
+ * {@code lszcrypt_cli.h}, SESTAT {@code invalid}, QDEPTH without {@code +1}, the default-domain
+ * warning after the table); functions {@code define_rec_default()},
  * {@code define_rec_verbose()}, {@code read_rec_default()}, {@code read_rec_verbose()},
  * {@code read_subdev_rec_default()}, {@code read_subdev_rec_verbose()}, {@code read_driver()},
  * {@code show_device()}, {@code show_subdevices()}, {@code show_devices_all()}; {@code misc.c}
@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code rec_print_wide_hdr()} / {@code rec_print_wide()} (every field, the last one included,
  * is padded to its width with {@code %-*s} or {@code %*s}, one blank between fields, values
  * longer than the width are not cut; the separator is {@code sum(widths) + fields - 1} dashes).
- * The tagged 2.43 source itself was not in the corpus.
+ * Neither the tagged 2.43 source nor a 2.43 binary was available. The released 2.40 binary
+ * (Debian 2.40.0, s390x, run under qemu by ci-s390x/run) prints the same bytes as
+ * {@link Release#S390_TOOLS_2_40} on the example hosts and an edge-case tree.
  *
  * <h2>Columns and the sysfs attributes they come from</h2>
  * <pre>
@@ -39,7 +41,7 @@ import java.util.regex.Pattern;
  *                    queue: cardXX/config==0 or the queue's driver is not cexNqueue: "-", else the
  *                    queue's pendingq_count+requestq_count
  * HWTYPE    6 right  cardXX/hwtype
- * QDEPTH    6 right  "%02d" of cardXX/depth (2.43 no longer adds 1)
+ * QDEPTH    6 right  "%02d" of cardXX/depth (2.40: depth + 1, see {@link Release})
  * FUNCTIONS 10 left  cardXX/ap_functions as SMCDAXNHFR letters (also on queue rows)
  * DRIVER   11 left   basename of the driver link when it matches cex[0-9](card|queue) or
  *                    vfio.ap, else -no-driver-
@@ -86,7 +88,53 @@ public final class LszcryptFormatter {
     private static final Column SESTAT = new Column("SESTAT", 11, true);
 
     /** The exact stdout of {@code lszcrypt -V} (s390-tools 2.43) for the snapshot's tree. */
+    /**
+     * The s390-tools releases whose {@code lszcrypt -V} text ap4j reproduces. They differ in two
+     * places. 2.40 adds one to the {@code depth} file, as lszcrypt did while the kernel printed
+     * qd there, and prints no default-domain warning. The newer source (a5af5bcf) prints
+     * {@code depth} as is (the kernel prints qd+1 since upstream 3317785a8803) and adds the
+     * {@code Warning: Default domain ...} line after the table.
+     */
+    public enum Release {
+        /** Checked byte for byte against Debian's s390-tools 2.40.0 binary by ci-s390x/run. */
+        S390_TOOLS_2_40("2.40", true, false),
+        /** From the newest lszcrypt.c revision available (a5af5bcf); no 2.43 binary was. */
+        S390_TOOLS_2_43("2.43", false, true);
+
+        private final String label;
+        private final boolean addsOneToDepth;
+        private final boolean warnsOfUnavailableDefaultDomain;
+
+        Release(String label, boolean addsOneToDepth, boolean warnsOfUnavailableDefaultDomain) {
+            this.label = label;
+            this.addsOneToDepth = addsOneToDepth;
+            this.warnsOfUnavailableDefaultDomain = warnsOfUnavailableDefaultDomain;
+        }
+
+        /** {@code 2.40} or {@code 2.43}. */
+        public String label() {
+            return label;
+        }
+
+        /** The release for {@code 2.40} or {@code 2.43}. */
+        public static Release parse(String text) {
+            for (Release r : values()) {
+                if (r.label.equals(text)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown s390-tools release '" + text
+                    + "' (expected 2.40 or 2.43)");
+        }
+    }
+
+    /** The text of the newest release ap4j reproduces, {@link Release#S390_TOOLS_2_43}. */
     public static String format(HostSnapshot s) {
+        return format(s, Release.S390_TOOLS_2_43);
+    }
+
+    /** The text {@code lszcrypt -V} of the given s390-tools release prints. */
+    public static String format(HostSnapshot s, Release r) {
         List<Column> cols = new ArrayList<>(COLUMNS);
         boolean sb = s.bus().hasApsb(); // ap_bus_has_SB_support(): strstr(features, "APSB")
         if (sb) {
@@ -103,20 +151,22 @@ public final class LszcryptFormatter {
         out.append("-".repeat(width)).append('\n');
 
         for (ApCard c : s.cards()) {
-            line(out, cols, cardRow(c, sb));
+            line(out, cols, cardRow(c, sb, r));
             List<ApQueue> qs = s.queues().stream().filter(q -> q.apqn().adapter() == c.id()).toList();
             if (qs.isEmpty()) {
                 return out.toString(); // errx(): "Error - no subdevices found for ..." on stderr
             }
             for (ApQueue q : qs) {
-                line(out, cols, queueRow(c, q, sb));
+                line(out, cols, queueRow(c, q, sb, r));
             }
         }
-        warning(out, s.bus());
+        if (r.warnsOfUnavailableDefaultDomain) {
+            warning(out, s.bus());
+        }
         return out.toString();
     }
 
-    private static String[] cardRow(ApCard c, boolean sb) {
+    private static String[] cardRow(ApCard c, boolean sb, Release r) {
         int fac = c.functions().orElse(0);
         long config = flag(c.config());
         long chkstop = flag(c.chkstop());
@@ -125,7 +175,7 @@ public final class LszcryptFormatter {
         String requests = config == 0 ? "-" : count(c.requestCount());
         String pending = config == 0 ? "-" : sum(c.pendingqCount(), c.requestqCount());
         List<String> v = new ArrayList<>(List.of(String.format("%02x", c.id()), type(c), mode(fac),
-                status, requests, pending, number(c.hwtype()), depth(c), letters(fac),
+                status, requests, pending, number(c.hwtype()), depth(c, r), letters(fac),
                 driver(c.driver(), KNOWN_DRIVER)));
         if (sb) {
             v.add("-");
@@ -150,7 +200,7 @@ public final class LszcryptFormatter {
         return online == 0 ? "offline" : otherwise;
     }
 
-    private static String[] queueRow(ApCard c, ApQueue q, boolean sb) {
+    private static String[] queueRow(ApCard c, ApQueue q, boolean sb, Release r) {
         int fac = c.functions().orElse(0);
         long config = flag(q.config());
         long chkstop = flag(q.chkstop());
@@ -162,7 +212,7 @@ public final class LszcryptFormatter {
         String pending = flag(c.config()) == 0 || !zcryptQueue ? "-"
                 : sum(q.pendingqCount(), q.requestqCount());
         List<String> v = new ArrayList<>(List.of(q.apqn().toString(), type(c), mode(fac), status,
-                requests, pending, number(c.hwtype()), depth(c), letters(fac),
+                requests, pending, number(c.hwtype()), depth(c, r), letters(fac),
                 driver(q.driver(), KNOWN_DRIVER)));
         if (sb) {
             v.add(sestat(q.functions()));
@@ -254,8 +304,9 @@ public final class LszcryptFormatter {
         return a.isPresent() ? Integer.toString(a.get()) : "-";
     }
 
-    private static String depth(ApCard c) {
-        return c.depth().isPresent() ? String.format("%02d", c.depth().get()) : "-";
+    private static String depth(ApCard c, Release r) {
+        return c.depth().isPresent()
+                ? String.format("%02d", c.depth().get() + (r.addsOneToDepth ? 1 : 0)) : "-";
     }
 
     private static String driver(Attr<String> d, Pattern known) {

@@ -14,8 +14,14 @@ public record VfioApMatrix(Attr<List<String>> features, List<Mdev> mdevs) {
         mdevs = List.copyOf(mdevs);
     }
 
+    /** The mdev named {@code uuid} (any case). A loop, not a stream: the check calls it twice. */
     public Optional<Mdev> mdev(String uuid) {
-        return mdevs.stream().filter(m -> m.uuid().equalsIgnoreCase(uuid)).findFirst();
+        for (Mdev m : mdevs) {
+            if (m.uuid().equalsIgnoreCase(uuid)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the kernel's vfio_ap can migrate devices (the static {@code migratable} token). */

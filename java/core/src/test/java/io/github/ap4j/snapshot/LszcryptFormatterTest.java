@@ -64,6 +64,45 @@ class LszcryptFormatterTest {
         assertEquals(PLAIN + line, LszcryptFormatter.format(s));
     }
 
+    /**
+     * s390-tools 2.40 (checked against its binary by ci-s390x/run) differs from 2.43 in exactly
+     * two places: QDEPTH is the depth file plus one, and there is no default-domain warning.
+     */
+    @ParameterizedTest
+    @MethodSource("warnings")
+    void release240AddsOneToQdepthAndNeverWarns(Attr<Integer> domain, Attr<ApMask> usage,
+            String line) {
+        HostSnapshot s = withBus(plainHost(), domainBus(domain, usage));
+        String v243 = LszcryptFormatter.format(s, LszcryptFormatter.Release.S390_TOOLS_2_43);
+        String v240 = LszcryptFormatter.format(s, LszcryptFormatter.Release.S390_TOOLS_2_40);
+        assertEquals(PLAIN + line, v243);
+        String expected = PLAIN.lines()
+                .map(l -> l.replaceAll("(?<=     )(\\d\\d)(?= [-SMCDAXNHFR]{10} )",
+                        "%02d"))
+                .map(l -> l.contains("%02d") ? String.format(l, depthOf(PLAIN, l) + 1) : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertEquals(expected, v240);
+        assertEquals(LszcryptFormatter.format(s), v243);
+    }
+
+    private static int depthOf(String text, String templated) {
+        int at = templated.indexOf("%02d");
+        for (String l : text.lines().toList()) {
+            if (l.startsWith(templated.substring(0, at))) {
+                return Integer.parseInt(l.substring(at, at + 2));
+            }
+        }
+        throw new AssertionError("no row for " + templated);
+    }
+
+    @Test
+    void releaseLabels() {
+        assertEquals(LszcryptFormatter.Release.S390_TOOLS_2_40, LszcryptFormatter.Release.parse("2.40"));
+        assertEquals(LszcryptFormatter.Release.S390_TOOLS_2_43, LszcryptFormatter.Release.parse("2.43"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LszcryptFormatter.Release.parse("2.41"));
+    }
+
     @Test
     void noCardsGivesHeaderOnly() {
         HostSnapshot s = snapshot(plainHost().bus(), List.of(), List.of());
