@@ -185,14 +185,9 @@ public final class SysfsSnapshotReader {
             }
         }
         BusAttributes bus = readBus();
-        List<String> dirs = deviceDirs();
-        Object[] devices = READERS > 1 && tree instanceof DirectorySysfsTree
-                && dirs.size() >= PARALLEL_MIN
-                ? readDevicesInParallel(dirs) : null;
         List<ApCard> cards = new ArrayList<>();
         List<ApQueue> queues = new ArrayList<>();
-        for (int i = 0; i < dirs.size(); i++) {
-            Object d = devices == null ? readDevice(dirs.get(i)) : devices[i];
+        for (Object d : readDevices()) {
             if (d instanceof ApCard c) {
                 cards.add(c);
             } else {
@@ -212,24 +207,49 @@ public final class SysfsSnapshotReader {
         return readQueue(dir, Apqn.parse(name));
     }
 
+    /** Every card and queue, in {@link #deviceDirs()} order. */
+    private List<Object> readDevices() {
+        if (READERS > 1 && tree instanceof DirectorySysfsTree && tree.lstat(BUS_DEVICES).isPresent()) {
+            List<String> names = tree.list(BUS_DEVICES);
+            if (names.size() >= PARALLEL_MIN) {
+                return readDevicesInParallel(names);
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        for (String dir : deviceDirs()) {
+            out.add(readDevice(dir));
+        }
+        return out;
+    }
+
     /**
-     * Reads every device directory, {@value #READERS} at a time: on a directory tree the cost
+     * Reads the devices of {@code bus/ap/devices}, {@value #READERS} at a time: on a directory tree the cost
      * is the kernel's per-file lstat/open/read/close (SnapshotBenchmark.readEveryFileOnce), which
      * a free second core shares (16 x 85 in the MIGRATION scope: about 40 ms instead of 65).
      * Only DirectorySysfsTree is read this way: archives are in memory, and other trees need not
-     * be thread-safe. Workers take the next unread device from a shared counter; results
-     * land at the device's index, so the snapshot is the same as a sequential read's. A failure
-     * is kept per device and the lowest-indexed one is rethrown: the exception a sequential
-     * read would have thrown first (devices are read independently of each other).
+     * be thread-safe. Workers take the next unread entry from a shared counter, resolve its
+     * link ({@link #busDeviceDir}, a third of a queue's system calls) and read the device;
+     * results land at the entry's index, so the snapshot is the same as a sequential read's.
+     * Failures are kept per entry and rethrown as a sequential read meets them: the
+     * lowest-indexed link failure first ({@link #deviceDirs} resolves every link before any
+     * device is read), else the lowest-indexed device failure. Entries are independent.
      */
-    private Object[] readDevicesInParallel(List<String> dirs) {
-        Object[] out = new Object[dirs.size()];
-        Throwable[] failed = new Throwable[dirs.size()];
+    private List<Object> readDevicesInParallel(List<String> names) {
+        Object[] out = new Object[names.size()];
+        Throwable[] linkFailed = new Throwable[names.size()];
+        Throwable[] failed = new Throwable[names.size()];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                String dir;
                 try {
-                    out[i] = readDevice(dirs.get(i));
+                    dir = busDeviceDir(names.get(i));
+                } catch (RuntimeException | Error e) {
+                    linkFailed[i] = e;
+                    continue;
+                }
+                try {
+                    out[i] = readDevice(dir);
                 } catch (RuntimeException | Error e) {
                     failed[i] = e;
                 }
@@ -259,6 +279,12 @@ public final class SysfsSnapshotReader {
                 Thread.currentThread().interrupt();
             }
         }
+        rethrowFirst(linkFailed);
+        rethrowFirst(failed);
+        return java.util.Arrays.asList(out);
+    }
+
+    private static void rethrowFirst(Throwable[] failed) {
         for (Throwable e : failed) {
             if (e instanceof RuntimeException r) {
                 throw r;
@@ -267,7 +293,6 @@ public final class SysfsSnapshotReader {
                 throw err;
             }
         }
-        return out;
     }
 
     private BusAttributes readBus() {
@@ -291,15 +316,7 @@ public final class SysfsSnapshotReader {
         List<String> out = new ArrayList<>();
         if (tree.lstat(BUS_DEVICES).isPresent()) {
             for (String name : tree.list(BUS_DEVICES)) {
-                String p = BUS_DEVICES + "/" + name;
-                checkDeviceName(p, name);
-                String dir = tree.lstat(p).orElseThrow() == SysfsTree.Type.LINK
-                        ? tree.linkTarget(p).orElseThrow() : p;
-                if (tree.stat(dir).orElse(null) != SysfsTree.Type.DIR) {
-                    throw new BadInputException(tree.describe(p), "device link leads to no device"
-                            + " directory: " + BadInputException.quote(tree.readLink(p).orElse(dir)));
-                }
-                out.add(dir);
+                out.add(busDeviceDir(name));
             }
             return out;
         }
@@ -317,6 +334,19 @@ public final class SysfsSnapshotReader {
             }
         }
         return out;
+    }
+
+    /** The device directory an entry of {@code bus/ap/devices} leads to (checked to be one). */
+    private String busDeviceDir(String name) {
+        String p = BUS_DEVICES + "/" + name;
+        checkDeviceName(p, name);
+        String dir = tree.lstat(p).orElseThrow() == SysfsTree.Type.LINK
+                ? tree.linkTarget(p).orElseThrow() : p;
+        if (tree.stat(dir).orElse(null) != SysfsTree.Type.DIR) {
+            throw new BadInputException(tree.describe(p), "device link leads to no device"
+                    + " directory: " + BadInputException.quote(tree.readLink(p).orElse(dir)));
+        }
+        return dir;
     }
 
     private void checkDeviceName(String path, String name) {

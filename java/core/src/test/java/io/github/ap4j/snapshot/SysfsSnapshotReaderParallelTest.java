@@ -76,4 +76,19 @@ class SysfsSnapshotReaderParallelTest {
                     () -> read(t, SysfsSnapshotReader.Scope.FULL)).getMessage());
         }
     }
+
+    @Test
+    void aBrokenDeviceLinkLaterStillBeatsABadFileEarlier() {
+        // One thread resolves every bus/ap/devices link before it reads any device.
+        host().file("devices/ap/card05/05.0003/config", "yes\n")
+                .link("bus/ap/devices/07.0020", "../../../devices/ap/card07/nothing");
+        DirectorySysfsTree t = DirectorySysfsTree.open(root);
+        String one = assertThrows(BadInputException.class,
+                () -> read(new Sequential(t), SysfsSnapshotReader.Scope.FULL)).getMessage();
+        assertTrue(one.contains("bus/ap/devices/07.0020"), one);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(one, assertThrows(BadInputException.class,
+                    () -> read(t, SysfsSnapshotReader.Scope.FULL)).getMessage());
+        }
+    }
 }
