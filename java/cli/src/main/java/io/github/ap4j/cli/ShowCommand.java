@@ -286,6 +286,7 @@ final class ShowCommand implements Callable<Integer> {
         switch (a.absence()) {
             case NOT_SUPPORTED: return "(not supported)";
             case UNKNOWN: return "(unknown)";
+            case NOT_READ: return "(not read)";
             default: return "(missing)";
         }
     }

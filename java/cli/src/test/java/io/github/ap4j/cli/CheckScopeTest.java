@@ -47,9 +47,9 @@ class CheckScopeTest {
             assertEquals(Planner.plan(fullSource, ExampleHosts.UUID, full.get(i)),
                     Planner.plan(narrowSource, ExampleHosts.UUID, narrow.get(i)), full.get(i).label());
         }
-        // The narrow read did leave things out, as UNKNOWN: the equality above is not vacuous.
+        // The narrow read did leave things out, as NOT_READ: the equality above is not vacuous.
         assertNotEquals(fullSource.queues(), narrowSource.queues());
-        assertEquals(Absence.UNKNOWN, narrowSource.queues().get(0).online().absence());
+        assertEquals(Absence.NOT_READ, narrowSource.queues().get(0).online().absence());
     }
 
     @Test

@@ -7,5 +7,11 @@ public enum Absence {
     /** The kernel says it has no value: {@code not supported}, {@code -} and the like. */
     NOT_SUPPORTED,
     /** The source cannot know it (for example an {@code lszcrypt} import). */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * The source could have read it but was asked not to: a sysfs read narrowed to what the
+     * migration check uses ({@link SysfsSnapshotReader.Scope#MIGRATION}). Never a fact about the
+     * host, and never a reason to ask for a better snapshot.
+     */
+    NOT_READ
 }

@@ -32,6 +32,7 @@ public sealed interface Attr<T> permits Attr.Present, Attr.Absent {
         switch (why) {
             case MISSING: return (Attr<T>) Shared.MISSING;
             case NOT_SUPPORTED: return (Attr<T>) Shared.NOT_SUPPORTED;
+            case NOT_READ: return (Attr<T>) Shared.NOT_READ;
             default: return (Attr<T>) Shared.UNKNOWN;
         }
     }
@@ -46,6 +47,10 @@ public sealed interface Attr<T> permits Attr.Present, Attr.Absent {
 
     static <T> Attr<T> unknown() {
         return absent(Absence.UNKNOWN);
+    }
+
+    static <T> Attr<T> notRead() {
+        return absent(Absence.NOT_READ);
     }
 
     /** A value when non-null, else the given absence. */
@@ -90,6 +95,7 @@ public sealed interface Attr<T> permits Attr.Present, Attr.Absent {
         static final Attr<?> MISSING = new Absent<>(Absence.MISSING);
         static final Attr<?> NOT_SUPPORTED = new Absent<>(Absence.NOT_SUPPORTED);
         static final Attr<?> UNKNOWN = new Absent<>(Absence.UNKNOWN);
+        static final Attr<?> NOT_READ = new Absent<>(Absence.NOT_READ);
 
         private Shared() {
         }

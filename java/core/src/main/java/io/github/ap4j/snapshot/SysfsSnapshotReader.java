@@ -57,9 +57,9 @@ public final class SysfsSnapshotReader {
          * What {@code io.github.ap4j.check} uses, and nothing else: per queue
          * {@code ap_functions}, {@code config}, {@code chkstop}, {@code mkvps} and the driver
          * link; per card {@code hwtype}, {@code raw_hwtype}, {@code ap_functions} and
-         * {@code config}. Every other device attribute is {@link Absence#UNKNOWN} (the source
-         * did not read it), never MISSING: absent-because-not-read must not look like
-         * absent-on-the-host. A queue costs 4 files and a link instead of 12 and a link, which
+         * {@code config}. Every other device attribute is {@link Absence#NOT_READ}, never
+         * MISSING or UNKNOWN: absent-because-not-read must look neither like absent-on-the-host
+         * nor like something only a better source could tell. A queue costs 4 files and a link instead of 12 and a link, which
          * is where a sysfs read spends its time (SnapshotBenchmark).
          */
         MIGRATION
@@ -371,7 +371,7 @@ public final class SysfsSnapshotReader {
                 attr(p + "config", SysfsFormats::parseFlag),
                 fullAttr(p + "chkstop", SysfsFormats::parseFlag),
                 fullAttr(p + "online", SysfsFormats::parseFlag),
-                scope == Scope.FULL ? driver(p + "driver") : Attr.unknown(),
+                scope == Scope.FULL ? driver(p + "driver") : Attr.notRead(),
                 fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
                 fullAttr(p + "requestq_count", SysfsFormats::parseInt),
                 fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
@@ -471,11 +471,11 @@ public final class SysfsSnapshotReader {
 
     /** {@link #attr} in {@link Scope#FULL}; not read, so UNKNOWN, in a narrower scope. */
     private <T> Attr<T> fullAttr(String path, BiFunction<String, String, T> parse) {
-        return scope == Scope.FULL ? attr(path, parse) : Attr.unknown();
+        return scope == Scope.FULL ? attr(path, parse) : Attr.notRead();
     }
 
     /** {@link #attrA} in {@link Scope#FULL}; not read, so UNKNOWN, in a narrower scope. */
     private <T> Attr<T> fullAttrA(String path, BiFunction<String, String, Attr<T>> parse) {
-        return scope == Scope.FULL ? attrA(path, parse) : Attr.unknown();
+        return scope == Scope.FULL ? attrA(path, parse) : Attr.notRead();
     }
 }
