@@ -6,6 +6,7 @@ import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.QueueStatus;
 import io.github.ap4j.model.ResponseCode;
+import io.github.ap4j.snapshot.Absence;
 import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.HostSnapshot;
@@ -45,7 +46,7 @@ final class Guest {
         String origin = source.provenance().origin();
         Attr<VfioApMatrix> vm = source.matrix();
         if (!vm.isPresent()) {
-            throw new BadInputException(origin, vm.absence() == io.github.ap4j.snapshot.Absence.UNKNOWN
+            throw new BadInputException(origin, vm.absence() == Absence.UNKNOWN
                     ? "the source snapshot (" + source.provenance().kind().name().toLowerCase(Locale.ROOT)
                     + " source) does not describe vfio_ap; "
                     + "take a sysfs snapshot of the source host instead"
@@ -157,7 +158,7 @@ final class Guest {
         if (vm.migratable()) {
             return true;
         }
-        if (HostView.unknown(vm.features())) {
+        if (vm.features().absence() == Absence.UNKNOWN) {
             findings.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The " + side
                     + " snapshot does not show /sys/devices/vfio_ap/matrix/features, so it is "
                     + "unknown whether its vfio_ap can migrate devices. Fix: take a sysfs snapshot "

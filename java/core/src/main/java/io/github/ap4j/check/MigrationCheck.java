@@ -103,7 +103,7 @@ public final class MigrationCheck {
 
         // 1. libvirt needs an mdev with the same UUID on the target.
         Attr<VfioApMatrix> vm = ts.matrix();
-        if (HostView.unknown(vm)) {
+        if (vm.absence() == Absence.UNKNOWN) {
             f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot ("
                     + ts.provenance().kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " source) does not describe vfio_ap, so it is unknown whether mdev " + uuid
@@ -205,7 +205,7 @@ public final class MigrationCheck {
                 }
                 Attr<String> drv = tq.driver();
                 boolean onVfio;
-                if (HostView.unknown(drv)) {
+                if (drv.absence() == Absence.UNKNOWN) {
                     unknownDriver++;
                     onVfio = true; // cannot predict; assume the best, the finding says so
                 } else if (drv.isPresent() && drv.get().equals("vfio_ap")) {
@@ -255,7 +255,7 @@ public final class MigrationCheck {
             List<String> lines6 = new ArrayList<>();
             Attr<ApMask> cdm = bus.controlDomains();
             Integer maxDom = bus.maxDomainId().orElse(null);
-            if (HostView.unknown(cdm)) {
+            if (cdm.absence() == Absence.UNKNOWN) {
                 f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot does not "
                         + "show /sys/bus/ap/ap_control_domain_mask, so the control-domain check "
                         + "cannot be predicted. Fix: take a sysfs snapshot of the target host."));
@@ -378,7 +378,7 @@ public final class MigrationCheck {
                     continue;
                 }
                 if (!other.matrix().isPresent()) {
-                    if (HostView.unknown(other.matrix())) {
+                    if (other.matrix().absence() == Absence.UNKNOWN) {
                         f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot "
                                 + "does not show mdev " + other.uuid() + "'s matrix, so sharing "
                                 + "with it cannot be predicted. Fix: take a sysfs snapshot of the "

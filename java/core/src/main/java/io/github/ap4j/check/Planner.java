@@ -4,6 +4,7 @@ import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.QueueStatus;
+import io.github.ap4j.snapshot.Absence;
 import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.BusAttributes;
@@ -129,7 +130,7 @@ public final class Planner {
                 boolean wasReserved = bus.apmask().get().contains(q.adapter())
                         && bus.aqmask().get().contains(q.domain());
                 if (wasReserved || drv.isPresent() && drv.get().equals("vfio_ap")
-                        || HostView.unknown(drv)) {
+                        || drv.absence() == Absence.UNKNOWN) {
                     continue;
                 }
                 if (drv.isPresent()) {

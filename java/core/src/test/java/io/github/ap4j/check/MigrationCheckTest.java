@@ -476,7 +476,7 @@ class MigrationCheckTest {
     }
 
     @Test
-    void fullMatrixCheckTiming() {
+    void fullMatrixOfEveryAdapterAndDomainIsCompatible() {
         TestHost src = TestHost.host();
         TestHost tgt = TestHost.host();
         int[] all = new int[256];
@@ -492,14 +492,9 @@ class MigrationCheckTest {
         tgt.mdev(UUID, ApMatrix.EMPTY, ApMask.EMPTY);
         HostSnapshot s = src.build();
         List<MigrationCheck.Target> t = List.of(new MigrationCheck.Target("t", tgt.build()));
-        CheckReport r = null;
-        for (int i = 0; i < 30; i++) {
-            r = MigrationCheck.check(s, UUID, t, DOC);
-        }
-        long t0 = System.nanoTime();
-        r = MigrationCheck.check(s, UUID, t, DOC);
-        long dt = System.nanoTime() - t0;
+        // Speed is CheckBenchmark's business; this only proves the full matrix is handled.
+        CheckReport r = MigrationCheck.check(s, UUID, t, DOC);
         assertTrue(r.allCompatible());
-        System.out.printf("full 256x256 check, one target: %d us%n", dt / 1000);
+        assertEquals(0, r.targets().get(0).kernelLog().size());
     }
 }

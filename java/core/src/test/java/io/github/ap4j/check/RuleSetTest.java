@@ -83,7 +83,7 @@ class RuleSetTest {
     }
 
     @Test
-    void fullMatrixComparisonIsFast() {
+    void bulkComparisonCountsEveryPairOfTheFullMatrix() {
         int n = 65536;
         long[] s = new long[n];
         long[] t = new long[n];
@@ -91,16 +91,10 @@ class RuleSetTest {
             s[i] = w(N | ((i % 0x3FFF) + 1), 13) | (i & 0xFF);
             t[i] = w(N, 14);
         }
-        for (RuleSet r : RuleSet.values()) {
-            for (int k = 0; k < 200; k++) {
-                r.countIncompatible(s, t, n); // warm up
-            }
-        }
-        long t0 = System.nanoTime();
-        int bad = DOC.countIncompatible(s, t, n);
-        long dt = System.nanoTime() - t0;
-        assertEquals(0, bad);
-        assertEquals(n, V3.countIncompatible(s, t, n)); // reserved bits differ + type upgrade
-        System.out.printf("doc comparator, 65536 APQNs: %d us%n", dt / 1000);
+        // doc ignores reserved bits 18-31 and the low AP-info bits; v3 compares the whole
+        // 32-bit facility word, so every pair (reserved bits differ, type upgrade) fails there.
+        assertEquals(0, DOC.countIncompatible(s, t, n));
+        assertEquals(n, V3.countIncompatible(s, t, n));
+        assertEquals(0, V3.countIncompatible(s, t, 0));
     }
 }
