@@ -338,42 +338,44 @@ public final class SysfsSnapshotReader {
     }
 
     // ReadScope.FULL reads every line below; ReadScope.MIGRATION skips the full*(...) ones. The
-    // arguments are evaluated in the order written, as before, so FULL reads (and fails on)
-    // the files in the same order as it always did.
+    // builder calls run in the order written, so FULL reads (and fails on) the files in this
+    // order.
 
     private ApCard readCard(String dir, int id) {
         String p = dir + "/";
-        return new ApCard(id,
-                fullAttr(p + "type", SysfsFormats::parseWord),
-                attr(p + "hwtype", SysfsFormats::parseInt),
-                attr(p + "raw_hwtype", SysfsFormats::parseInt),
-                attr(p + "ap_functions", SysfsFormats::parseFunctions),
-                fullAttr(p + "depth", SysfsFormats::parseInt),
-                attr(p + "config", SysfsFormats::parseFlag),
-                fullAttr(p + "chkstop", SysfsFormats::parseFlag),
-                fullAttr(p + "online", SysfsFormats::parseFlag),
-                scope == ReadScope.FULL ? driver(p + "driver") : Attr.notRead(),
-                fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
-                fullAttr(p + "requestq_count", SysfsFormats::parseInt),
-                fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
-                fullAttr(p + "max_msg_size", SysfsFormats::parseInt));
+        return ApCard.builder(id)
+                .type(fullAttr(p + "type", SysfsFormats::parseWord))
+                .hwtype(attr(p + "hwtype", SysfsFormats::parseInt))
+                .rawHwtype(attr(p + "raw_hwtype", SysfsFormats::parseInt))
+                .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
+                .depth(fullAttr(p + "depth", SysfsFormats::parseInt))
+                .config(attr(p + "config", SysfsFormats::parseFlag))
+                .chkstop(fullAttr(p + "chkstop", SysfsFormats::parseFlag))
+                .online(fullAttr(p + "online", SysfsFormats::parseFlag))
+                .driver(scope == ReadScope.FULL ? driver(p + "driver") : Attr.notRead())
+                .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
+                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseInt))
+                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseInt))
+                .maxMsgSize(fullAttr(p + "max_msg_size", SysfsFormats::parseInt))
+                .build();
     }
 
     private ApQueue readQueue(String dir, Apqn apqn) {
         String p = dir + "/";
-        return new ApQueue(apqn,
-                attr(p + "ap_functions", SysfsFormats::parseFunctions),
-                attr(p + "config", SysfsFormats::parseFlag),
-                attr(p + "chkstop", SysfsFormats::parseFlag),
-                fullAttr(p + "online", SysfsFormats::parseFlag),
-                fullAttr(p + "status", SysfsFormats::parseVfioStatus),
-                driver(p + "driver"),
-                fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
-                fullAttr(p + "requestq_count", SysfsFormats::parseInt),
-                fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
-                fullAttrA(p + "se_bind", SysfsFormats::parseSeBind),
-                fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate),
-                attr(p + "mkvps", SysfsFormats::parseMkvps));
+        return ApQueue.builder(apqn)
+                .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
+                .config(attr(p + "config", SysfsFormats::parseFlag))
+                .chkstop(attr(p + "chkstop", SysfsFormats::parseFlag))
+                .online(fullAttr(p + "online", SysfsFormats::parseFlag))
+                .vfioStatus(fullAttr(p + "status", SysfsFormats::parseVfioStatus))
+                .driver(driver(p + "driver"))
+                .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
+                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseInt))
+                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseInt))
+                .seBind(fullAttrA(p + "se_bind", SysfsFormats::parseSeBind))
+                .seAssociate(fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate))
+                .mkvps(attr(p + "mkvps", SysfsFormats::parseMkvps))
+                .build();
     }
 
     /**
