@@ -175,5 +175,4 @@ final class Guest {
     static String cardName(int id) {
         return "card" + (id < 16 ? "0" : "") + Integer.toHexString(id);
     }
-
 }
