@@ -74,7 +74,7 @@ final class DecodeViews {
         } else {
             row(out, "bits40-63", "-", "nd, ml, qd unknown: not a TAPQ GR2 word");
         }
-        row(out, "lszcrypt FUNCTIONS", h.letters(), "SMCDAXNHFR");
+        row(out, "lszcrypt FUNCTIONS", h.letters(), QueueHwInfo.LETTERS);
     }
 
     private static String modeText(QueueHwInfo h) {

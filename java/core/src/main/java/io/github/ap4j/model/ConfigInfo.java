@@ -147,28 +147,34 @@ public final class ConfigInfo {
         return apxa() ? nd() : DEFAULT_MAX_DOMAIN_ID;
     }
 
+    /** The bus {@code features} tokens in the order {@code features_show()} prints them. */
+    private static final String[] FEATURE_NAMES = {"APSC", "APXA", "QACT", "RC8A", "APSB"};
+    private static final int[] FEATURE_FLAGS = {FLAG_APSC, FLAG_APXA, FLAG_QACT, FLAG_RC8A, FLAG_APSB};
+
     /**
      * The bus {@code features} attribute for this block: names from
-     * {@code APSC APXA QACT RC8A APSB} in that order (ap-facts 5.1).
+     * {@code APSC APXA QACT RC8A APSB} in that order ({@code features_show()}, ap_bus.c).
      */
     public List<String> featureNames() {
-        List<String> f = new ArrayList<>(5);
-        if (apsc()) {
-            f.add("APSC");
-        }
-        if (apxa()) {
-            f.add("APXA");
-        }
-        if (qact()) {
-            f.add("QACT");
-        }
-        if (rc8a()) {
-            f.add("RC8A");
-        }
-        if (apsb()) {
-            f.add("APSB");
+        List<String> f = new ArrayList<>(FEATURE_NAMES.length);
+        int flags = flags();
+        for (int i = 0; i < FEATURE_NAMES.length; i++) {
+            if ((flags & FEATURE_FLAGS[i]) != 0) {
+                f.add(FEATURE_NAMES[i]);
+            }
         }
         return f;
+    }
+
+    /** The inverse of {@link #featureNames()}: the flag word for bus {@code features} tokens. */
+    public static int flagsOf(List<String> featureNames) {
+        int flags = 0;
+        for (int i = 0; i < FEATURE_NAMES.length; i++) {
+            if (featureNames.contains(FEATURE_NAMES[i])) {
+                flags |= FEATURE_FLAGS[i];
+            }
+        }
+        return flags;
     }
 
     @Override

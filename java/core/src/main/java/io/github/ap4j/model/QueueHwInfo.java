@@ -102,8 +102,13 @@ public record QueueHwInfo(long word, Known known) {
     public static final int DEFAULT_MAX_MSG_SIZE = 12 * 1024;
     public static final int ML_CHUNK_SIZE = 4096;
 
-    /** lszcrypt's FUNCTIONS letters for bits 0-9 ({@code fac_bits[]}, s390-tools lszcrypt.c). */
-    private static final char[] LETTERS = "SMCDAXNHFR".toCharArray();
+    /**
+     * lszcrypt's FUNCTIONS letters for bits 0-9 ({@code fac_bits[]}, s390-tools
+     * zconf/zcrypt/lszcrypt.c), s390-tools 2.26 and later.
+     */
+    public static final String LETTERS = "SMCDAXNHFR";
+    /** The nine letters of s390-tools before 2.26: no {@code H}, bit 7 (SLCF) is not shown. */
+    public static final String LETTERS_BEFORE_SLCF = "SMCDAXNFR";
 
     public QueueHwInfo {
         if (known == null) {
@@ -310,11 +315,41 @@ public record QueueHwInfo(long word, Known known) {
 
     /** lszcrypt's 10-letter FUNCTIONS column ({@code SMCDAXNHFR}) for a facility word. */
     public static String letters(int functions) {
-        char[] out = new char[LETTERS.length];
-        for (int i = 0; i < LETTERS.length; i++) {
-            out[i] = (functions & (0x80000000 >>> i)) != 0 ? LETTERS[i] : '-';
+        char[] out = new char[LETTERS.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (functions & (0x80000000 >>> i)) != 0 ? LETTERS.charAt(i) : '-';
         }
         return new String(out);
+    }
+
+    /** The facility bits an alphabet of lszcrypt letters can show ({@code 0xFFC00000} for all ten). */
+    public static int letterBits(String alphabet) {
+        int bits = 0;
+        for (int i = 0; i < alphabet.length(); i++) {
+            bits |= 0x80000000 >>> LETTERS.indexOf(alphabet.charAt(i));
+        }
+        return bits;
+    }
+
+    /**
+     * The facility word behind an lszcrypt FUNCTIONS column in {@code alphabet}
+     * ({@link #LETTERS} or {@link #LETTERS_BEFORE_SLCF}): each position is its letter or
+     * {@code -}; empty when {@code text} is not of that form.
+     */
+    public static OptionalInt functionsOfLetters(String text, String alphabet) {
+        if (text.length() != alphabet.length()) {
+            return OptionalInt.empty();
+        }
+        int bits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == alphabet.charAt(i)) {
+                bits |= 0x80000000 >>> LETTERS.indexOf(c);
+            } else if (c != '-') {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(bits);
     }
 
     /** The same word with the card-level mask the kernel applies before storing card hwinfo. */

@@ -1,6 +1,7 @@
 package io.github.ap4j.snapshot;
 
 import io.github.ap4j.model.Apqn;
+import io.github.ap4j.model.QueueHwInfo;
 import java.util.Optional;
 
 /**
@@ -56,9 +57,9 @@ public record LszcryptRow(
     /** How a row's FUNCTIONS column is written; detected per row. */
     public enum FunctionsForm {
         /** s390-tools 2.7-2.25: 9 letters {@code SMCDAXNFR} (bits 0-6, 8, 9; no bit 7). */
-        LETTERS9(0xFEC00000),
+        LETTERS9(QueueHwInfo.letterBits(QueueHwInfo.LETTERS_BEFORE_SLCF)),
         /** s390-tools 2.26 and later: 10 letters {@code SMCDAXNHFR} (bits 0-9). */
-        LETTERS10(0xFFC00000),
+        LETTERS10(QueueHwInfo.letterBits(QueueHwInfo.LETTERS)),
         /** s390-tools 2.0-2.6: the whole card word as {@code 0x%08x}. */
         HEX(0xFFFFFFFF),
         /** No FUNCTIONS column (plain {@code lszcrypt} without {@code -V}). */

@@ -96,17 +96,7 @@ public final class NativeSnapshotReader {
             throw new BadInputException(s.provenance().origin(), "no adapter/usage domain "
                     + "masks (QCI not supported or unknown): cannot record a replay table");
         }
-        int flags = 0;
-        List<String> features = bus.features().orElse(List.of());
-        String[] names = {"APSC", "APXA", "QACT", "RC8A"};
-        for (int i = 0; i < names.length; i++) {
-            if (features.contains(names[i])) {
-                flags |= 0x80000000 >>> i;
-            }
-        }
-        if (features.contains("APSB")) {
-            flags |= ConfigInfo.FLAG_APSB;
-        }
+        int flags = ConfigInfo.flagsOf(bus.features().orElse(List.of()));
         ConfigInfo qci = ConfigInfo.of(flags,
                 bus.maxAdapterId().orElse(ConfigInfo.DEFAULT_MAX_ADAPTER_ID),
                 bus.maxDomainId().orElse(ConfigInfo.DEFAULT_MAX_DOMAIN_ID),

@@ -138,7 +138,7 @@ public final class SysfsFormats {
      * {@code "not supported\n"} without QCI (ap_bus.c; ap-facts 5.1).
      */
     public static Attr<ApMask> parseQciMask(String source, String text) {
-        if (text.equals("not supported\n")) {
+        if (text.equals(ApMask.NOT_SUPPORTED + "\n")) {
             return Attr.notSupported();
         }
         return Attr.of(parseMask(source, text));

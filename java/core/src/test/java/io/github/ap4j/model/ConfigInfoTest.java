@@ -23,11 +23,19 @@ class ConfigInfoTest {
         ConfigInfo c = ConfigInfo.of(Integer.parseUnsignedInt(flag.substring(2), 16), 0, 0, ApMask.EMPTY, ApMask.EMPTY,
                 ApMask.EMPTY);
         assertEquals(List.of(name), c.featureNames());
+        assertEquals(c.flags(), ConfigInfo.flagsOf(List.of(name)));
         assertEquals(name.equals("APSC"), c.apsc());
         assertEquals(name.equals("APXA"), c.apxa());
         assertEquals(name.equals("QACT"), c.qact());
         assertEquals(name.equals("RC8A"), c.rc8a());
         assertEquals(name.equals("APSB"), c.apsb());
+    }
+
+    @Test
+    void flagsOfReadsEveryFeatureTokenAndIgnoresUnknownOnes() {
+        assertEquals(0xF0800000, ConfigInfo.flagsOf(List.of("APSC", "APXA", "QACT", "RC8A", "APSB")));
+        assertEquals(0x40000000, ConfigInfo.flagsOf(List.of("XYZ", "APXA")));
+        assertEquals(0, ConfigInfo.flagsOf(List.of()));
     }
 
     @Test

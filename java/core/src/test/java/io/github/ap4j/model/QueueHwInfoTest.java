@@ -221,4 +221,55 @@ class QueueHwInfoTest {
         assertEquals("S--D--NHF-", QueueHwInfo.letters(0x93800000));
         assertEquals("SMCDAXNHFR", QueueHwInfo.letters(0xFFC00000));
     }
+
+    /** The static helpers agree with the instance accessors on the raw word (one owner). */
+    @ParameterizedTest
+    @CsvSource({
+        // gr2,               functions,  type, bs, full native
+        "0xF2800000E5500007, 0xF2800000, 229, 0, true",
+        "0x9280C0000E000000, 0x9280C000, 14,  3, true",
+        "0x6A4080000D000000, 0x6A408000, 13,  2, false",
+        "0x0000000000000000, 0x00000000, 0,   0, false",
+    })
+    void staticHelpersOnALongMatchTheAccessors(String gr2, String functions, int type, int bs,
+            boolean fullNative) {
+        long w = Long.parseUnsignedLong(gr2.substring(2), 16);
+        QueueHwInfo h = QueueHwInfo.ofGr2(w);
+        assertEquals(Integer.parseUnsignedInt(functions.substring(2), 16), QueueHwInfo.functionsOf(w));
+        assertEquals(h.functions(), QueueHwInfo.functionsOf(w));
+        assertEquals(type, QueueHwInfo.typeOf(w));
+        assertEquals(h.rawType(), QueueHwInfo.typeOf(w));
+        assertEquals(bs, QueueHwInfo.bindStateOf(w));
+        assertEquals(h.bindStateCode(), QueueHwInfo.bindStateOf(w));
+        assertEquals(fullNative, QueueHwInfo.fullNativeOf(w));
+        assertEquals(h.apsc(), QueueHwInfo.bitOf(w, 0));
+        assertEquals(h.slcf(), QueueHwInfo.bitOf(w, 7));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "S--D--NHF-, SMCDAXNHFR, 0x93800000",
+        "SMCDAXNHFR, SMCDAXNHFR, 0xFFC00000",
+        "----------, SMCDAXNHFR, 0x00000000",
+        "S--D--NF-,  SMCDAXNFR,  0x92800000",
+        "SMCDAXNFR,  SMCDAXNFR,  0xFEC00000",
+        "-MC-A-NF-,  SMCDAXNFR,  0x6A800000",
+    })
+    void lszcryptLettersBothEras(String text, String alphabet, String word) {
+        assertEquals(Integer.parseUnsignedInt(word.substring(2), 16),
+                QueueHwInfo.functionsOfLetters(text, alphabet).getAsInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"S--D--NHF, SMCDAXNHFR", "S--D--NHFX, SMCDAXNHFR", "D--S--NF-, SMCDAXNFR",
+        "S--D--NHF-, SMCDAXNFR"})
+    void lszcryptLettersRejectOtherText(String text, String alphabet) {
+        assertTrue(QueueHwInfo.functionsOfLetters(text, alphabet).isEmpty());
+    }
+
+    @Test
+    void letterBitsOfEachEra() {
+        assertEquals(0xFFC00000, QueueHwInfo.letterBits(QueueHwInfo.LETTERS));
+        assertEquals(0xFEC00000, QueueHwInfo.letterBits(QueueHwInfo.LETTERS_BEFORE_SLCF)); // no H
+    }
 }
