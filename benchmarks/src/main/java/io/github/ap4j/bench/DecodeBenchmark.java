@@ -74,7 +74,7 @@ public class DecodeBenchmark {
         return m.ordinal() * 4 + h.bindState().ordinal();
     }
 
-    /** What the migration check compares: functions word plus raw type (ap-facts 4.3). */
+    /** What the migration check compares: functions word plus raw type (docs/kernel-rules.md). */
     @Benchmark
     public long functionsAndTypeDecode() {
         QueueHwInfo h = QueueHwInfo.ofFunctions(functions, rawType);

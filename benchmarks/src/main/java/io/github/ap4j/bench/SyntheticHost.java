@@ -150,7 +150,7 @@ public final class SyntheticHost {
 
     /**
      * The TAPQ GR2 word a queue answers with: functions, raw type, nd, ml and qd
-     * (ap-facts 3.1), e.g. {@code 0x928000000E550007} for a CEX8 CCA queue.
+     * (docs/bit-layouts.md), e.g. {@code 0x928000000E550007} for a CEX8 CCA queue.
      */
     public long gr2(int adapter, int domain) {
         return ((kind(adapter).functions & 0xFFFFFFFFL) << 32) | ((long) rawType(adapter) << 24)
@@ -255,7 +255,7 @@ public final class SyntheticHost {
 
     /**
      * Writes the host as a sysfs tree under {@code root}, formats as the kernel prints them
-     * (ap-facts 5): masks {@code "0x%016lx%016lx%016lx%016lx\n"}, {@code ap_functions}
+     * (docs/sysfs-formats.md): masks {@code "0x%016lx%016lx%016lx%016lx\n"}, {@code ap_functions}
      * {@code "0x%08X\n"}, numbers {@code "%d\n"}, matrix lines {@code "%02lx.%04lx\n"}.
      *
      * @return the number of regular files written

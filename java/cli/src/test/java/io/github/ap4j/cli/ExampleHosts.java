@@ -11,15 +11,16 @@ import java.util.List;
 
 /**
  * Generates the shipped example hosts ({@code java/examples/}) in the kernel's
- * formats and layout (ap-facts 5). {@link ExampleHostsTest} checks the committed trees equal
- * what this writes; run it with {@code -Dap4j.examples.write=true} to regenerate them.
+ * formats and layout (docs/sysfs-formats.md). {@link ExampleHostsTest} checks the committed trees
+ * equal what this writes; run it with {@code -Dap4j.examples.write=true} to regenerate them.
  */
 final class ExampleHosts {
 
     static final String UUID = "2b8d0ad5-6c61-4b0e-9c4e-6f1c2d3e4a5b";
     static final List<String> NAMES = List.of("source-host", "target-ok", "target-bad");
 
-    // Queue-level ap_functions words ("0x%08X"), bits from ap-facts 3.1 (README beside them).
+    // Queue-level ap_functions words ("0x%08X"), bits from docs/bit-layouts.md (README beside
+    // them).
     static final String CCA = "0x92800000";   // S--D--N-F-: APSC, CCA, APXA, full native
     static final String ACCEL = "0x6A800000"; // -MC-A-N-F-: AP4KM, AP4KC, accel, APXA, full native
     static final String EP11 = "0x86800000";  // S----XN-F-: APSC, EP11, APXA, full native

@@ -21,7 +21,7 @@ class NativeCommandTest {
     @Test
     void withoutPqapItReportsWhyAndExits3() {
         // No machine this suite runs on (x86, or s390x under qemu-user) lets a user process
-        // execute PQAP (ap-facts 4.1, 4.2), so the layer is unavailable with a reason.
+        // execute PQAP (docs/s390x-emulation.md), so the layer is unavailable with a reason.
         String reason = NativeAp.unavailabilityCause().orElseThrow().getMessage();
         CliRun r = CliRun.of("native");
         assertEquals(3, r.exitCode());

@@ -122,7 +122,7 @@ class ShowCommandTest {
     @Test
     void nativeIsUnavailableWherePqapTraps() {
         // x86 (unsupported architecture) and s390x under qemu-user (SIGILL in the probe child)
-        // alike: a user process cannot execute PQAP (ap-facts 4.1, 4.2).
+        // alike: a user process cannot execute PQAP (docs/s390x-emulation.md).
         String reason = io.github.ap4j.natives.NativeAp.unavailabilityCause().orElseThrow()
                 .getMessage();
         CliRun r = CliRun.of("show", "--native");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The exact lines the kernel (and libvirt) print during a vfio-ap migration, without the trailing
- * newline (ap-facts 1.3 and 1.5). {@code uuid} is the mdev name ({@code %s}); APQNs print as
+ * newline (docs/kernel-rules.md). {@code uuid} is the mdev name ({@code %s}); APQNs print as
  * {@code %02lx.%04lx}, types as {@code %02x}, bind states as {@code %01x}, TAPQ response codes
  * in decimal. V34's typos are reproduced byte for byte.
  */

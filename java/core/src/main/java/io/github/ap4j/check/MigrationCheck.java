@@ -23,7 +23,8 @@ import java.util.Objects;
 
 /**
  * Predicts, before anyone migrates, whether the guest behind a vfio-ap mdev can move from a
- * source host to each target host, with the kernel's own rules and log lines (ap-facts 1).
+ * source host to each target host, with the kernel's own rules and log lines
+ * (docs/kernel-rules.md).
  *
  * <p>For each target the kernel outcome is simulated in the order things happen:
  * <ol>

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Prints, without writing anything, what to run on a destination so that the guest of mdev
- * {@code uuid} can migrate there (ap-facts 5.1, 5.3):
+ * {@code uuid} can migrate there (docs/sysfs-formats.md):
  * <ol>
  *   <li>create the mdev with the same UUID when it is missing (libvirt needs it; its own
  *       assignments do not matter, the source configuration overlays them);</li>

@@ -5,7 +5,7 @@ import io.github.ap4j.model.ResponseCode;
 import java.util.Locale;
 
 /**
- * The two versions of the vfio_ap migration code ap4j can predict (ap-facts section 0). Every
+ * The two versions of the vfio_ap migration code ap4j can predict (docs/kernel-rules.md). Every
  * difference between them lives here.
  *
  * <ul>
@@ -49,8 +49,9 @@ public enum RuleSet {
     }
 
     /**
-     * {@code queue_hardware_info_is_compatible()} on a source and a target GR2 word (ap-facts
-     * 1.4). Only the upper 40 bits matter; nd, ml, qd and the reserved low bits never do.
+     * {@code queue_hardware_info_is_compatible()} on a source and a target GR2 word
+     * (docs/kernel-rules.md, "The hardware comparison"). Only the upper 40 bits matter; nd, ml, qd
+     * and the reserved low bits never do.
      */
     public boolean compatible(long src, long tgt) {
         boolean bsZero = ((src | tgt) & QueueHwInfo.GR2_BS) == 0;

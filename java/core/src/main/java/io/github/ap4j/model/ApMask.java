@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 
 /**
  * A 256-bit AP id mask (adapters, usage domains or control domains), MSB-first as every AP mask
- * in the kernel and in sysfs: id 0 is the leftmost bit (ap-facts 5.1; {@code set_bit_inv}).
+ * in the kernel and in sysfs: id 0 is the leftmost bit ({@code set_bit_inv};
+ * docs/sysfs-formats.md).
  *
  * <p>Stored as four 64-bit words, word 0 holding ids 0..63 with id 0 in its most significant
  * bit, so the sysfs hex string maps onto the words digit for digit. This type owns the bit
@@ -21,7 +22,9 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
     /** Number of ids in a mask ({@code AP_DEVICES} = {@code AP_DOMAINS} = 256). */
     public static final int BITS = 256;
 
-    /** What a QCI-based bus attribute prints when the machine has no QCI (ap-facts 5.1). */
+    /**
+     * What a QCI-based bus attribute prints when the machine has no QCI (docs/sysfs-formats.md).
+     */
     public static final String NOT_SUPPORTED = "not supported";
 
     public static final ApMask EMPTY = new ApMask(0, 0, 0, 0);
@@ -51,7 +54,7 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         return new ApMask(w[0], w[1], w[2], w[3]);
     }
 
-    /** Builds a mask from 32 bytes in storage order (as in the QCI block, ap-facts 3.5). */
+    /** Builds a mask from 32 bytes in storage order (as in the QCI block, docs/bit-layouts.md). */
     public static ApMask fromBytes(byte[] bytes, int offset) {
         long[] w = new long[4];
         for (int i = 0; i < 32; i++) {
@@ -96,7 +99,8 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
 
     /**
      * Reads an absolute mask exactly as the kernel's {@code hex2bitmap()} does
-     * ({@code drivers/s390/crypto/ap_bus.c}; ap-facts 5.1): an optional {@code 0x} (or just
+     * ({@code drivers/s390/crypto/ap_bus.c}; docs/sysfs-formats.md): an optional {@code 0x} (or
+     * just
      * {@code x}), then up to 64 hex digits read MSB-first from id 0 (missing digits are 0), then
      * at most one newline. Anything else, including a leading blank or a 65th digit, is the
      * kernel's {@code -EINVAL}.

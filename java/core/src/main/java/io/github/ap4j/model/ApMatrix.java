@@ -10,7 +10,7 @@ import java.util.List;
  * {@code shadow_apcb}); its APQNs are the cartesian product adapters x domains.
  *
  * <p>Text form is what vfio_ap's {@code matrix} and {@code guest_matrix} attributes print
- * ({@code vfio_ap_mdev_matrix_show}, ap-facts 5.3): with adapters and domains, one
+ * ({@code vfio_ap_mdev_matrix_show}, docs/sysfs-formats.md): with adapters and domains, one
  * {@code "%02lx.%04lx\n"} line per APQN, APID-major and ascending; adapters only,
  * {@code "%02lx.\n"}; domains only, {@code ".%04lx\n"}; nothing assigned, empty.
  */

@@ -2,8 +2,8 @@ package io.github.ap4j.model;
 
 /**
  * The queue's mode from GR2 bits 3-5 ({@code cca}, {@code accel}, {@code ep11} in
- * {@code struct ap_tapq_hwinfo}; ap-facts 3.1). Hardware sets at most one; when several are set
- * the first in lszcrypt's order (CCA, accelerator, EP11) is named, as lszcrypt does.
+ * {@code struct ap_tapq_hwinfo}; docs/bit-layouts.md). Hardware sets at most one; when several are
+ * set the first in lszcrypt's order (CCA, accelerator, EP11) is named, as lszcrypt does.
  */
 public enum ApMode {
     CCA, ACCEL, EP11, NONE;

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Raw AP types by name ({@code AP_DEVICE_TYPE_CEX4..CEX8} in
- * {@code drivers/s390/crypto/ap_bus.h}; ap-facts 3.1, GR2 bits 32-39). A type this enum does
+ * {@code drivers/s390/crypto/ap_bus.h}; docs/bit-layouts.md, GR2 bits 32-39). A type this enum does
  * not know keeps its number in {@link QueueHwInfo#rawType()}.
  */
 public enum ApType {

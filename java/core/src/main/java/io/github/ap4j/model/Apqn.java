@@ -8,11 +8,13 @@ import io.github.ap4j.BadInputException;
  * <p>Text form is the kernel's {@code "%02lx.%04lx"} (for example {@code 05.0033}), as used for
  * the queue device names under {@code /sys/bus/ap/devices} and in every vfio_ap log line. The
  * 16-bit queue id is {@code AP_MKQID(c,q) = (c & 0xff) << 8 | (q & 0xff)}
- * ({@code arch/s390/include/asm/ap.h}; ap-facts 3.2).
+ * ({@code arch/s390/include/asm/ap.h}; docs/bit-layouts.md).
  */
 public record Apqn(int adapter, int domain) implements Comparable<Apqn> {
 
-    /** Highest adapter and domain id the architecture allows (256 of each, AP_DEVICES/AP_DOMAINS). */
+    /**
+     * Highest adapter and domain id the architecture allows (256 of each, AP_DEVICES/AP_DOMAINS).
+     */
     public static final int MAX_ID = 255;
 
     public Apqn {

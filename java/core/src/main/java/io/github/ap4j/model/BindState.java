@@ -2,7 +2,8 @@ package io.github.ap4j.model;
 
 /**
  * Secure Execution bind/associate state, GR2 bits 16-17 ({@code bs} in
- * {@code struct ap_tapq_hwinfo}; names from {@code AP_BS_Q_*} in {@code asm/ap.h}; ap-facts 3.1).
+ * {@code struct ap_tapq_hwinfo}; names from {@code AP_BS_Q_*} in {@code asm/ap.h};
+ * docs/bit-layouts.md).
  */
 public enum BindState {
     /** {@code AP_BS_Q_USABLE} (0). */

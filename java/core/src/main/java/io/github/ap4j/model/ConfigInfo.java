@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The 128-byte block that PQAP(QCI) stores, {@code struct ap_config_info} in
- * {@code arch/s390/include/asm/ap.h} (ap-facts 3.5):
+ * {@code arch/s390/include/asm/ap.h} (docs/bit-layouts.md):
  * <pre>
  *  bytes 0-3     flags: bit 0 apsc, 1 apxa, 2 qact, 3 rc8a, 8 apsb (bit 0 = MSB)
  *  byte  4       na: maximum APID
@@ -137,7 +137,9 @@ public final class ConfigInfo {
         return ApMask.fromBytes(block, 80);
     }
 
-    /** {@code ap_max_adapter_id}: QCI na only when APXA is set, else 63 ({@code ap_init_qci_info}). */
+    /**
+     * {@code ap_max_adapter_id}: QCI na only when APXA is set, else 63 ({@code ap_init_qci_info}).
+     */
     public int maxAdapterId() {
         return apxa() ? na() : DEFAULT_MAX_ADAPTER_ID;
     }

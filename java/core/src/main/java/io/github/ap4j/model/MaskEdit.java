@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A relative edit of {@code /sys/bus/ap/apmask} or {@code aqmask}, such as
  * {@code +0-15,+32,-0x14}, parsed and applied exactly as the kernel's {@code modify_bitmap()}
- * does ({@code drivers/s390/crypto/ap_bus.c}; ap-facts 5.1):
+ * does ({@code drivers/s390/crypto/ap_bus.c}; docs/sysfs-formats.md):
  * <ul>
  *   <li>terms are {@code ±N} or {@code ±N-M}, and every term needs its own sign;</li>
  *   <li>numbers are read by {@code simple_strtoul(s, &end, 0)}: {@code 0x} hex, a leading

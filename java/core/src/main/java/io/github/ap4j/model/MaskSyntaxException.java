@@ -2,7 +2,7 @@ package io.github.ap4j.model;
 
 /**
  * A mask string that the kernel's {@code apmask}/{@code aqmask} store would reject with
- * {@code -EINVAL} (ap-facts 5.1).
+ * {@code -EINVAL} (docs/sysfs-formats.md).
  */
 public final class MaskSyntaxException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

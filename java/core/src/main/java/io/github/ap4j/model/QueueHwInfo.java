@@ -29,7 +29,7 @@ import java.util.OptionalInt;
  *
  * The high word (bits 0-31, the kernel's {@code fac}) is what sysfs {@code ap_functions}
  * prints; a value built from it plus a raw type ({@link #ofFunctions(int, int)}) remembers that
- * {@code nd}, {@code ml} and {@code qd} are unknown (ap-facts 4.3). All accessors are
+ * {@code nd}, {@code ml} and {@code qd} are unknown (docs/kernel-rules.md). All accessors are
  * allocation-free bit operations on the word.
  */
 public record QueueHwInfo(long word, Known known) {
@@ -44,7 +44,7 @@ public record QueueHwInfo(long word, Known known) {
         FUNCTIONS
     }
 
-    // 32-bit masks of the facility word, as sysfs ap_functions prints it (ap-facts 3.1).
+    // 32-bit masks of the facility word, as sysfs ap_functions prints it (docs/bit-layouts.md).
     public static final int FN_APSC = 0x80000000;
     public static final int FN_AP4KM = 0x40000000;
     public static final int FN_AP4KC = 0x20000000;
@@ -98,7 +98,7 @@ public record QueueHwInfo(long word, Known known) {
         return (gr2 & GR2_CLASS_FULL_NATIVE) != 0;
     }
 
-    /** {@code AP_DEFAULT_MAX_MSG_SIZE} (12 KiB) and the ml chunk size (ap-facts 3.1). */
+    /** {@code AP_DEFAULT_MAX_MSG_SIZE} (12 KiB) and the ml chunk size (docs/bit-layouts.md). */
     public static final int DEFAULT_MAX_MSG_SIZE = 12 * 1024;
     public static final int ML_CHUNK_SIZE = 4096;
 
@@ -128,7 +128,7 @@ public record QueueHwInfo(long word, Known known) {
     /**
      * A queue's {@code ap_functions} word (GR2 bits 0-31) plus the card's {@code raw_hwtype}
      * (bits 32-39), rebuilt as the kernel's migration check sees it:
-     * {@code gr2 = fac << 32 | at << 24} (ap-facts 4.3).
+     * {@code gr2 = fac << 32 | at << 24} (docs/kernel-rules.md).
      */
     public static QueueHwInfo ofFunctions(int functions, int rawType) {
         if (rawType < 0 || rawType > 255) {
@@ -294,15 +294,17 @@ public record QueueHwInfo(long word, Known known) {
 
     /**
      * Max message size in bytes as {@code ap_card_create()} derives it:
-     * {@code ml > 3 ? ml * 4096 : AP_DEFAULT_MAX_MSG_SIZE} (6.8+ kernels; ap-facts 3.1, lightly
-     * verified; kernels before the hwinfo struct used {@code ml > 0}).
+     * {@code ml > 3 ? ml * 4096 : AP_DEFAULT_MAX_MSG_SIZE} (6.8+ kernels; docs/bit-layouts.md,
+     * lightly verified; kernels before the hwinfo struct used {@code ml > 0}).
      */
     public int maxMessageSize() {
         int ml = mlField();
         return ml > 3 ? ml * ML_CHUNK_SIZE : DEFAULT_MAX_MSG_SIZE;
     }
 
-    /** Bits 60-63 plus one: the number of request slots (qd 0..7 means 1..8, upstream 3317785a8803). */
+    /**
+     * Bits 60-63 plus one: the number of request slots (qd 0..7 means 1..8, upstream 3317785a8803).
+     */
     public int queueDepth() {
         requireApInfo();
         return ((int) word & 0xf) + 1;
@@ -322,7 +324,9 @@ public record QueueHwInfo(long word, Known known) {
         return new String(out);
     }
 
-    /** The facility bits an alphabet of lszcrypt letters can show ({@code 0xFFC00000} for all ten). */
+    /**
+     * The facility bits an alphabet of lszcrypt letters can show ({@code 0xFFC00000} for all ten).
+     */
     public static int letterBits(String alphabet) {
         int bits = 0;
         for (int i = 0; i < alphabet.length(); i++) {
@@ -354,7 +358,7 @@ public record QueueHwInfo(long word, Known known) {
 
     /** The same word with the card-level mask the kernel applies before storing card hwinfo. */
     public QueueHwInfo cardLevel() {
-        // TAPQ_CARD_HWINFO_MASK = 0xFFFF0000FFFF0F0F, ap_bus.h (ap-facts 3.1)
+        // TAPQ_CARD_HWINFO_MASK = 0xFFFF0000FFFF0F0F, ap_bus.h (docs/bit-layouts.md)
         return new QueueHwInfo(word & 0xFFFF0000FFFF0F0FL
                 & (known == Known.ALL ? -1L : 0xFFFFFFFFFF000000L), known);
     }

@@ -4,7 +4,7 @@ import io.github.ap4j.BadInputException;
 
 /**
  * The AP queue status word (APQSW): the low 32 bits of GR1 after PQAP, {@code struct
- * ap_queue_status} in {@code arch/s390/include/asm/ap.h} (ap-facts 3.3). Bit 0 is the MSB:
+ * ap_queue_status} in {@code arch/s390/include/asm/ap.h} (docs/bit-layouts.md). Bit 0 is the MSB:
  * <pre>
  *  bit 0      queue_empty       E
  *  bit 1      replies_waiting   R

@@ -2,7 +2,7 @@ package io.github.ap4j.model;
 
 /**
  * The AP response codes, {@code AP_RESPONSE_*} in {@code drivers/s390/crypto/ap_bus.h}
- * (ap-facts 3.4). A code not listed here keeps its number in {@link QueueStatus}.
+ * (docs/bit-layouts.md). A code not listed here keeps its number in {@link QueueStatus}.
  */
 public enum ResponseCode {
     NORMAL(0x00),
@@ -57,7 +57,7 @@ public enum ResponseCode {
 
     /**
      * Whether TAPQ information is still valid with this code: 0x00, 0x02, 0x03, 0x04, 0x05
-     * ({@code ap_queue_info()}, the vfio_ap filter and the migration code; ap-facts 3.4).
+     * ({@code ap_queue_info()}, the vfio_ap filter and the migration code; docs/bit-layouts.md).
      */
     public static boolean tapqInfoValid(int code) {
         return code == 0x00 || (code >= 0x02 && code <= 0x05);

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An AP queue device, {@code /sys/devices/ap/cardXX/XX.YYYY} (formats in ap-facts 5.2, 4.3).
+ * An AP queue device, {@code /sys/devices/ap/cardXX/XX.YYYY} (formats in docs/sysfs-formats.md and
+ * docs/kernel-rules.md).
  *
  * @param apqn          the queue
  * @param functions     queue-level {@code ap_functions}: GR2 bits 0-31 of a fresh TAPQ with the
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param requestCount  {@code request_count}; NOT_SUPPORTED for {@code -}
  * @param requestqCount {@code requestq_count}
  * @param pendingqCount {@code pendingq_count}
- * @param seBind        {@code se_bind} text ({@code bound}, {@code unbound}); NOT_SUPPORTED for {@code -}
+ * @param seBind        {@code se_bind} text ({@code bound}, {@code unbound}); NOT_SUPPORTED for
+ * {@code -}
  * @param seAssociate   {@code se_associate} text; NOT_SUPPORTED for {@code -}
  * @param mkvps         parsed {@code mkvps} lines
  */

@@ -4,7 +4,7 @@ import io.github.ap4j.model.ApMask;
 import java.util.List;
 
 /**
- * The AP bus attributes under {@code /sys/bus/ap/} (formats in ap-facts 5.1).
+ * The AP bus attributes under {@code /sys/bus/ap/} (formats in docs/sysfs-formats.md).
  *
  * @param features       {@code features}: tokens from {@code APSC APXA QACT RC8A APSB};
  *                       NOT_SUPPORTED when the kernel prints {@code -} (no QCI)

@@ -115,7 +115,7 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
             return n == buf.length ? buf : Arrays.copyOf(buf, n);
         } catch (IOException e) {
             // A live attribute can fail to read, e.g. ap_functions gives EIO when TAPQ's
-            // response code is above 0x05 (ap-facts 4.3).
+            // response code is above 0x05 (docs/kernel-rules.md).
             throw new BadInputException(describe(canonical), "read failed: " + e, e);
         }
     }

@@ -31,20 +31,20 @@ import java.util.stream.Stream;
  */
 public final class FixtureCapture {
 
-    /** Bus attributes recorded (ap-facts 5.1). */
+    /** Bus attributes recorded (docs/sysfs-formats.md). */
     static final List<String> BUS_FILES = List.of("ap_adapter_mask", "ap_usage_domain_mask",
             "ap_control_domain_mask", "apmask", "aqmask", "ap_domain", "ap_max_adapter_id",
             "ap_max_domain_id", "features", "scans", "ap_interrupts", "config_time",
             "poll_thread", "poll_timeout", "bindings");
-    /** Card attributes recorded (ap-facts 5.2, 4.3). */
+    /** Card attributes recorded (docs/sysfs-formats.md and docs/kernel-rules.md). */
     static final List<String> CARD_FILES = List.of("type", "hwtype", "raw_hwtype",
             "ap_functions", "depth", "config", "chkstop", "online", "request_count",
             "requestq_count", "pendingq_count", "max_msg_size", "op_modes");
-    /** Queue attributes recorded (ap-facts 5.2). */
+    /** Queue attributes recorded (docs/sysfs-formats.md). */
     static final List<String> QUEUE_FILES = List.of("ap_functions", "config", "chkstop",
             "online", "status", "request_count", "requestq_count", "pendingq_count", "se_bind",
             "se_associate", "mkvps", "op_modes", "interrupt");
-    /** mdev attributes recorded (ap-facts 5.3). */
+    /** mdev attributes recorded (docs/sysfs-formats.md). */
     static final List<String> MDEV_FILES = List.of("matrix", "guest_matrix", "control_domains",
             "ap_config");
     /** Files never touched, whatever a future list says: they act when written. */

@@ -4,7 +4,7 @@ import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 
 /**
- * A vfio_ap mediated device, {@code /sys/devices/vfio_ap/matrix/<uuid>/} (ap-facts 5.3).
+ * A vfio_ap mediated device, {@code /sys/devices/vfio_ap/matrix/<uuid>/} (docs/sysfs-formats.md).
  *
  * @param uuid           the mdev UUID (lowercase, as the directory is named)
  * @param matrix         {@code matrix}: the assigned adapters x domains

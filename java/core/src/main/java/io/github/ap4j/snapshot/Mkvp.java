@@ -1,7 +1,7 @@
 package io.github.ap4j.snapshot;
 
 /**
- * One line of a queue's {@code mkvps} attribute (ap-facts 5.2), e.g. {@code AES CUR: valid
+ * One line of a queue's {@code mkvps} attribute (docs/sysfs-formats.md), e.g. {@code AES CUR: valid
  * 0x1234567890abcdef} or {@code WK CUR: valid 0x<64 hex>}.
  *
  * @param keyType  {@code AES}, {@code APKA}, {@code ASYM} (CCA) or {@code WK} (EP11)

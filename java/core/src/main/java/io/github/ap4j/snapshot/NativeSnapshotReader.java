@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public final class NativeSnapshotReader {
 
-    /** GR1 of an idle, normal queue: queue empty (E), response code 0 (ap-facts 3.3). */
+    /** GR1 of an idle, normal queue: queue empty (E), response code 0 (docs/bit-layouts.md). */
     static final long GR1_IDLE = QueueStatus.QUEUE_EMPTY & 0xFFFFFFFFL;
 
     private NativeSnapshotReader() {
@@ -49,8 +49,8 @@ public final class NativeSnapshotReader {
         Map<Integer, QueueHwInfo> firstInfoPerCard = new LinkedHashMap<>();
         for (TapqRecord r : answers) {
             int rc = r.status().responseCode();
-            // Only these codes leave GR2 valid (ap_queue_info(), ap-facts 3.4); any other code,
-            // 0x01 Q_NOT_AVAIL first of all, means there is no usable queue device.
+            // Only these codes leave GR2 valid (ap_queue_info(), docs/bit-layouts.md); any other
+            // code, 0x01 Q_NOT_AVAIL first of all, means there is no usable queue device.
             if (!ResponseCode.tapqInfoValid(rc)) {
                 continue;
             }
@@ -64,7 +64,8 @@ public final class NativeSnapshotReader {
         }
         List<ApCard> cards = new ArrayList<>();
         firstInfoPerCard.forEach((id, hw) -> {
-            // The kernel stores card hwinfo masked with TAPQ_CARD_HWINFO_MASK (ap-facts 3.1).
+            // The kernel stores card hwinfo masked with TAPQ_CARD_HWINFO_MASK
+            // (docs/bit-layouts.md).
             QueueHwInfo card = hw.cardLevel();
             cards.add(ApCard.builder(id)
                     .rawHwtype(Attr.of(hw.rawType()))
@@ -83,7 +84,7 @@ public final class NativeSnapshotReader {
     /**
      * The replay table of the words PQAP would return on the host a snapshot describes: a QCI
      * block from the bus attributes, and per queue GR2 = queue {@code ap_functions} << 32 | card
-     * {@code raw_hwtype} << 24 (ap-facts 4.3; nd, ml and qd are left 0, the migration check
+     * {@code raw_hwtype} << 24 (docs/kernel-rules.md; nd, ml and qd are left 0, the migration check
      * ignores them), GR1 = idle, or RC 0x03/0x04 with cc 3 for a deconfigured or checkstopped
      * queue. A queue whose functions or type are unknown is left out, so replay answers it
      * Q_NOT_AVAIL, as for a queue that does not exist.

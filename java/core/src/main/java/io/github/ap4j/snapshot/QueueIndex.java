@@ -84,7 +84,7 @@ public final class QueueIndex {
 
     /**
      * The GR2 word the migration code would see: queue {@code ap_functions} in bits 0-31 and the
-     * card's {@code raw_hwtype} in bits 32-39 (ap-facts 4.3), with fallbacks to the card's
+     * card's {@code raw_hwtype} in bits 32-39 (docs/kernel-rules.md), with fallbacks to the card's
      * {@code ap_functions} and the mapped {@code hwtype}, noted in {@code fl[0]} as
      * {@link #CARD_LEVEL} and {@link #MAPPED_TYPE}; {@link #UNKNOWN} when no word can be built.
      */

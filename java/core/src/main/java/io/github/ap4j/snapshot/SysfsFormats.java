@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Pure parsers for the AP sysfs attribute formats, one per format, each beside the kernel's
- * printf format it reads (ap-facts section 5; kernel files {@code drivers/s390/crypto/ap_bus.c},
+ * printf format it reads (docs/sysfs-formats.md; kernel files {@code drivers/s390/crypto/ap_bus.c},
  * {@code ap_card.c}, {@code ap_queue.c}, {@code zcrypt_cex4.c}, {@code vfio_ap_ops.c},
  * {@code vfio_ap_drv.c}). They take the file's name (for the message) and its text exactly as
  * read, newline included, and either return a value, return an absence the kernel printed
@@ -40,7 +40,7 @@ public final class SysfsFormats {
 
     /**
      * {@code ap_functions} of a card or queue: {@code "0x%08X\n"} ({@code ap_functions_show},
-     * ap_card.c and ap_queue.c; ap-facts 4.3). Upper case is what the kernel prints; lower
+     * ap_card.c and ap_queue.c; docs/kernel-rules.md). Upper case is what the kernel prints; lower
      * case is accepted too.
      */
     public static int parseFunctions(String source, String text) {
@@ -68,7 +68,9 @@ public final class SysfsFormats {
         }
     }
 
-    /** An unsigned 64-bit counter: {@code "%llu\n"} ({@code bus/ap/scans}, {@code request_count}). */
+    /**
+     * An unsigned 64-bit counter: {@code "%llu\n"} ({@code bus/ap/scans}, {@code request_count}).
+     */
     public static long parseUnsignedLong(String source, String text) {
         String s = line(source, text);
         if (!s.matches("[0-9]{1,20}")) {
@@ -83,7 +85,7 @@ public final class SysfsFormats {
 
     /**
      * {@code request_count}: {@code "%llu\n"}, or {@code "-\n"} when the queue's counters are
-     * not initiated (ap_card.c, ap_queue.c; ap-facts 5.2).
+     * not initiated (ap_card.c, ap_queue.c; docs/sysfs-formats.md).
      */
     public static Attr<Long> parseRequestCount(String source, String text) {
         if (text.equals("-\n")) {
@@ -121,7 +123,7 @@ public final class SysfsFormats {
 
     /**
      * {@code apmask}, {@code aqmask}: {@code "0x%016lx%016lx%016lx%016lx\n"}, 64 lowercase hex
-     * digits, MSB-first (ap_bus.c {@code apmask_show}; ap-facts 5.1).
+     * digits, MSB-first (ap_bus.c {@code apmask_show}; docs/sysfs-formats.md).
      */
     public static ApMask parseMask(String source, String text) {
         line(source, text);
@@ -135,7 +137,7 @@ public final class SysfsFormats {
     /**
      * The QCI masks {@code ap_adapter_mask}, {@code ap_usage_domain_mask},
      * {@code ap_control_domain_mask}: {@code "0x%08x%08x%08x%08x%08x%08x%08x%08x\n"}, or
-     * {@code "not supported\n"} without QCI (ap_bus.c; ap-facts 5.1).
+     * {@code "not supported\n"} without QCI (ap_bus.c; docs/sysfs-formats.md).
      */
     public static Attr<ApMask> parseQciMask(String source, String text) {
         if (text.equals(ApMask.NOT_SUPPORTED + "\n")) {
@@ -150,7 +152,7 @@ public final class SysfsFormats {
     /**
      * {@code bus/ap/features}: tokens from {@code APSC APXA QACT RC8A APSB}, each followed by a
      * space, the last space replaced by {@code \n}; {@code "-\n"} without QCI; an empty read
-     * when QCI has no flag set (ap_bus.c {@code features_show}; ap-facts 5.1). Tokens this
+     * when QCI has no flag set (ap_bus.c {@code features_show}; docs/sysfs-formats.md). Tokens this
      * version does not know are kept.
      */
     public static Attr<List<String>> parseBusFeatures(String source, String text) {
@@ -166,7 +168,7 @@ public final class SysfsFormats {
     /**
      * {@code devices/vfio_ap/matrix/features}: the constant {@code "guest_matrix hotplug
      * ap_config\n"}, plus {@code migratable} with the migration series (vfio_ap_drv.c
-     * {@code features_show}; ap-facts 5.3). Unknown tokens are kept.
+     * {@code features_show}; docs/sysfs-formats.md). Unknown tokens are kept.
      */
     public static List<String> parseMatrixFeatures(String source, String text) {
         return tokens(source, text, MATRIX_FEATURE);
@@ -195,8 +197,8 @@ public final class SysfsFormats {
 
     /**
      * vfio_ap queue {@code status}: {@code "in use\n"}, {@code "assigned\n"} or
-     * {@code "unassigned\n"} (vfio_ap_ops.c {@code status_show}; ap-facts 5.2). Other words are
-     * kept as text for newer kernels.
+     * {@code "unassigned\n"} (vfio_ap_ops.c {@code status_show}; docs/sysfs-formats.md). Other
+     * words are kept as text for newer kernels.
      */
     public static String parseVfioStatus(String source, String text) {
         String s = line(source, text);
@@ -208,7 +210,7 @@ public final class SysfsFormats {
 
     /**
      * {@code se_bind}: {@code "bound\n"}, {@code "unbound\n"} or {@code "-\n"} when binding is
-     * not supported (ap_queue.c {@code se_bind_show}; ap-facts 5.2).
+     * not supported (ap_queue.c {@code se_bind_show}; docs/sysfs-formats.md).
      */
     public static Attr<String> parseSeBind(String source, String text) {
         String s = line(source, text);
@@ -241,7 +243,7 @@ public final class SysfsFormats {
             "([A-Z][A-Z0-9]*) (NEW|CUR|OLD): ([a-z]+|-) (0x[0-9a-fA-F]{16,64}|-)");
 
     /**
-     * {@code mkvps} of a CCA or EP11 queue (zcrypt_cex4.c; ap-facts 5.2). CCA:
+     * {@code mkvps} of a CCA or EP11 queue (zcrypt_cex4.c; docs/sysfs-formats.md). CCA:
      * {@code "AES NEW: %s 0x%016llx\n"} (state empty/partial/full), {@code "AES CUR: %s
      * 0x%016llx\n"} and OLD (valid/invalid), the same for APKA, and ASYM with
      * {@code 0x%016llx%016llx}; unknown state {@code "<T> NEW: - -\n"}. EP11:
@@ -271,7 +273,7 @@ public final class SysfsFormats {
 
     /**
      * An mdev's {@code matrix} or {@code guest_matrix} ({@code vfio_ap_mdev_matrix_show},
-     * vfio_ap_ops.c; ap-facts 5.3): {@code "%02lx.%04lx\n"} per APQN, APID-major; or
+     * vfio_ap_ops.c; docs/sysfs-formats.md): {@code "%02lx.%04lx\n"} per APQN, APID-major; or
      * {@code "%02lx.\n"} per adapter; or {@code ".%04lx\n"} per domain; or nothing.
      *
      * <p>The kernel fills the page with plain {@code sprintf}, so with more than 511 APQNs
@@ -305,7 +307,7 @@ public final class SysfsFormats {
 
     /**
      * {@code control_domains}: one {@code "%04lx\n"} line per control domain, ascending
-     * (vfio_ap_ops.c {@code control_domains_show}; ap-facts 5.3); empty when none.
+     * (vfio_ap_ops.c {@code control_domains_show}; docs/sysfs-formats.md); empty when none.
      */
     public static ApMask parseControlDomains(String source, String text) {
         if (text.isEmpty()) {
@@ -336,8 +338,8 @@ public final class SysfsFormats {
 
     /**
      * An mdev's {@code ap_config}: {@code "0x%016lx%016lx%016lx%016lx,0x...,0x...\n"}, the
-     * apm, aqm and adm masks (vfio_ap_ops.c {@code ap_config_show}; ap-facts 5.3). Returns the
-     * text without the newline after checking each mask.
+     * apm, aqm and adm masks (vfio_ap_ops.c {@code ap_config_show}; docs/sysfs-formats.md). Returns
+     * the text without the newline after checking each mask.
      */
     public static String parseApConfig(String source, String text) {
         String s = line(source, text);

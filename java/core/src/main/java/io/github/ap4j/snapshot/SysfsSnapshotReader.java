@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code $SYSFS_ROOT}, as s390-tools honour it) and recorded fixtures alike, since a fixture
  * is the same layout under another root.
  *
- * <p>Layout read (the kernel's, ap-facts 5): {@code bus/ap/*} bus attributes;
+ * <p>Layout read (the kernel's, docs/sysfs-formats.md): {@code bus/ap/*} bus attributes;
  * {@code bus/ap/devices/cardXX} and {@code bus/ap/devices/XX.YYYY}, links to
  * {@code devices/ap/cardXX} and {@code devices/ap/cardXX/XX.YYYY} (when {@code bus/ap/devices}
  * is absent, {@code devices/ap} is walked instead); each device's {@code driver} link, whose
@@ -147,7 +147,9 @@ public final class SysfsSnapshotReader {
         }
     }
 
-    /** {@code bus/ap/scans}: {@code "%llu\n"} (ap_bus.c {@code scans_show}; ap-facts 5.1). */
+    /**
+     * {@code bus/ap/scans}: {@code "%llu\n"} (ap_bus.c {@code scans_show}; docs/sysfs-formats.md).
+     */
     static Optional<Long> scans(SysfsTree tree) {
         String p = BUS + "/scans";
         return tree.read(p).map(t -> SysfsFormats.parseUnsignedLong(tree.describe(p), t));
@@ -204,16 +206,16 @@ public final class SysfsSnapshotReader {
     }
 
     /**
-     * Reads the devices of {@code bus/ap/devices}, {@value #READERS} at a time: on a directory tree the cost
-     * is the kernel's per-file lstat/open/read/close (SnapshotBenchmark.readEveryFileOnce), which
-     * a free second core shares (16 x 85 in the MIGRATION scope: about 40 ms instead of 65).
-     * Only DirectorySysfsTree is read this way: archives are in memory, and other trees need not
-     * be thread-safe. Workers take the next unread entry from a shared counter, resolve its
-     * link ({@link #busDeviceDir}, a third of a queue's system calls) and read the device;
-     * results land at the entry's index, so the snapshot is the same as a sequential read's.
-     * Failures are kept per entry and rethrown as a sequential read meets them: the
-     * lowest-indexed link failure first ({@link #deviceDirs} resolves every link before any
-     * device is read), else the lowest-indexed device failure. Entries are independent.
+     * Reads the devices of {@code bus/ap/devices}, {@value #READERS} at a time: on a directory tree
+     * the cost is the kernel's per-file lstat/open/read/close
+     * (SnapshotBenchmark.readEveryFileOnce), which a free second core shares (16 x 85 in the
+     * MIGRATION scope: about 40 ms instead of 65). Only DirectorySysfsTree is read this way:
+     * archives are in memory, and other trees need not be thread-safe. Workers take the next unread
+     * entry from a shared counter, resolve its link ({@link #busDeviceDir}, a third of a queue's
+     * system calls) and read the device; results land at the entry's index, so the snapshot is the
+     * same as a sequential read's. Failures are kept per entry and rethrown as a sequential read
+     * meets them: the lowest-indexed link failure first ({@link #deviceDirs} resolves every link
+     * before any device is read), else the lowest-indexed device failure. Entries are independent.
      */
     private List<Object> readDevicesInParallel(List<String> names) {
         Object[] out = new Object[names.size()];

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The vfio_ap matrix device, {@code /sys/devices/vfio_ap/matrix} (ap-facts 5.3).
+ * The vfio_ap matrix device, {@code /sys/devices/vfio_ap/matrix} (docs/sysfs-formats.md).
  *
  * @param features {@code features} tokens, e.g. {@code guest_matrix hotplug ap_config migratable}
  * @param mdevs    the mediated devices, by UUID

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ApMaskTest {
 
-    /** ap-facts 5.1's own example: ids 51 (0x33) and 58 (0x3a). */
+    /** docs/sysfs-formats.md example: ids 51 (0x33) and 58 (0x3a). */
     static final String EXAMPLE = "0x0000000000001020000000000000000000000000000000000000000000000000";
 
     @Test

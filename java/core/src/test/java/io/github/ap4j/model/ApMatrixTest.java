@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** vfio_ap_mdev_matrix_show's three forms (ap-facts 5.3). */
+/** vfio_ap_mdev_matrix_show's three forms (docs/sysfs-formats.md). */
 class ApMatrixTest {
 
     @Test

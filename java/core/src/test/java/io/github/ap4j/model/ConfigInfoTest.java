@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** struct ap_config_info (ap-facts 3.5). */
+/** struct ap_config_info (docs/bit-layouts.md). */
 class ConfigInfoTest {
 
     @ParameterizedTest

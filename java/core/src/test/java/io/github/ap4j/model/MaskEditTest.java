@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every form ap_bus.c's modify_bitmap() accepts or rejects (ap-facts 5.1). */
+/** Every form ap_bus.c's modify_bitmap() accepts or rejects (docs/sysfs-formats.md). */
 class MaskEditTest {
 
     @ParameterizedTest

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** struct ap_tapq_hwinfo, bit by bit (ap-facts 3.1). */
+/** struct ap_tapq_hwinfo, bit by bit (docs/bit-layouts.md). */
 class QueueHwInfoTest {
 
     record Flag(String name, int ibmBit, char letter, Predicate<QueueHwInfo> get) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** struct ap_queue_status (ap-facts 3.3) and AP_RESPONSE_* (ap-facts 3.4). */
+/** struct ap_queue_status (docs/bit-layouts.md) and AP_RESPONSE_* (docs/bit-layouts.md). */
 class QueueStatusTest {
 
     @ParameterizedTest
@@ -51,7 +51,7 @@ class QueueStatusTest {
         assertEquals(QueueStatus.ofResponseCode(3).responseCode(), 3);
     }
 
-    /** The whole table of ap-facts 3.4, by value. */
+    /** The whole table of docs/bit-layouts.md, by value. */
     @ParameterizedTest
     @CsvSource({
         "0x00, NORMAL", "0x01, Q_NOT_AVAIL", "0x02, RESET_IN_PROGRESS", "0x03, DECONFIGURED",

@@ -75,7 +75,7 @@ class PlatformByteOrderTest {
         assertEquals(0x03, (low >>> 16) & 0xff, "bits 8-15 of the low word");
 
         // The same bytes read in native order only match on a big-endian machine: this is the
-        // bug class that x86 CI exposes and s390x hides (build-notes §4, big-endian observations).
+        // bug class that x86 CI exposes and s390x hides (docs/s390x-emulation.md).
         long asNative = ByteBuffer.wrap(image).order(ByteOrder.nativeOrder()).getLong();
         long expectedNative = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? gr : Long.reverseBytes(gr);
         assertEquals(expectedNative, asNative);

@@ -100,7 +100,7 @@ class SysfsFormatsTest {
                 SysfsFormats.parseBusFeatures(F, "APSC APXA QACT RC8A APSB\n"));
         assertEquals(Attr.notSupported(), SysfsFormats.parseBusFeatures(F, "-\n"));
         assertEquals(Attr.of(List.of()), SysfsFormats.parseBusFeatures(F, ""),
-                "QCI without any flag reads as empty (ap-facts 5.1)");
+                "QCI without any flag reads as empty (docs/sysfs-formats.md)");
         assertEquals("f: not a space-separated feature list: 'APSC  APXA\\n'",
                 bad(() -> SysfsFormats.parseBusFeatures(F, "APSC  APXA\n")));
     }

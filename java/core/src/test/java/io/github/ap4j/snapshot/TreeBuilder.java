@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes synthetic sysfs trees for tests, in the kernel's formats and layout (ap-facts 5):
- * real directories under {@code devices/}, relative links under {@code bus/ap/devices} and
- * {@code driver} links into {@code bus/ap/drivers}.
+ * Writes synthetic sysfs trees for tests, in the kernel's formats and layout
+ * (docs/sysfs-formats.md): real directories under {@code devices/}, relative links under
+ * {@code bus/ap/devices} and {@code driver} links into {@code bus/ap/drivers}.
  */
 final class TreeBuilder {
 
