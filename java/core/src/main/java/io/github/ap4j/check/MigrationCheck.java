@@ -1,5 +1,6 @@
 package io.github.ap4j.check;
 
+import io.github.ap4j.internal.QueueIndex;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
@@ -12,7 +13,6 @@ import io.github.ap4j.snapshot.BusAttributes;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.Mkvp;
-import io.github.ap4j.snapshot.QueueIndex;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +92,7 @@ public final class MigrationCheck {
 
     static TargetReport evaluate(Guest g, Target t, RuleSet rules) {
         HostSnapshot ts = t.snapshot();
-        QueueIndex ti = ts.queueIndex();
+        QueueIndex ti = QueueIndex.of(ts);
         QueueIndex si = g.index;
         BusAttributes bus = ts.bus();
         String uuid = g.uuid;
