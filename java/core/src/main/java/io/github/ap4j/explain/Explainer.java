@@ -59,7 +59,13 @@ public final class Explainer {
         String only = mdev == null ? null : mdev.toLowerCase(Locale.ROOT);
         Grouping g = new Grouping();
         int unrecognised = 0;
-        for (LogJoiner.Entry e : LogJoiner.join(normal)) {
+        List<LogJoiner.Entry> entries = LogJoiner.join(normal);
+        for (int i = 0; i < entries.size(); i++) {
+            LogJoiner.Entry e = entries.get(i);
+            List<Map.Entry<Integer, String>> raw = new ArrayList<>();
+            for (String l : e.raw()) {
+                raw.add(Map.entry(i, l));
+            }
             MessageForms.Match m = MessageForms.match(e.body());
             if (m == null) {
                 if (MessageForms.looksRelevant(e.body())) {
@@ -72,7 +78,7 @@ public final class Explainer {
                 continue;
             }
             try {
-                g.add(m, e.raw());
+                g.add(m, raw);
             } catch (IllegalArgumentException notAnApqn) {
                 // A text of the right shape with a domain above 0x00ff: not a kernel line.
                 unrecognised++;
@@ -105,7 +111,8 @@ public final class Explainer {
         Errno errno;
         int suppressed;
         final List<String> variants = new ArrayList<>();
-        final List<String> lines = new ArrayList<>();
+        /** The lines used, each with the index of its message in the input. */
+        final List<Map.Entry<Integer, String>> lines = new ArrayList<>();
 
         Draft(Failure failure, String mdev, Apqn apqn) {
             this.failure = failure;
@@ -113,7 +120,7 @@ public final class Explainer {
             this.apqn = apqn;
         }
 
-        void take(MessageForm f, List<String> raw) {
+        void take(MessageForm f, List<Map.Entry<Integer, String>> raw) {
             if (f.isKernel() || f.kind() == Kind.MDEV_NOT_FOUND) {
                 rules.retainAll(f.rules());
                 anyRules.addAll(f.rules());
@@ -183,8 +190,14 @@ public final class Explainer {
                     fix = v.fix();
                 }
             }
+            List<Map.Entry<Integer, String>> sorted = new ArrayList<>(lines);
+            sorted.sort(Map.Entry.comparingByKey());
+            List<String> used = new ArrayList<>(sorted.size());
+            for (Map.Entry<Integer, String> l : sorted) {
+                used.add(l.getValue());
+            }
             return new Diagnosis(failure, codes, mdev, apqn, host, rules(),
-                    List.copyOf(differences.values()), responseCode, lines, explanation, fix);
+                    List.copyOf(differences.values()), responseCode, used, explanation, fix);
         }
     }
 
@@ -194,17 +207,17 @@ public final class Explainer {
         /** The report each mdev's lines currently add to. */
         private final Map<String, Draft> openReport = new HashMap<>();
         private Draft lastKernel;
-        private final List<String> pendingSuppressed = new ArrayList<>();
+        private final List<Map.Entry<Integer, String>> pendingSuppressed = new ArrayList<>();
         private int pendingCount;
         private final List<MessageForm> contextForms = new ArrayList<>();
-        private final List<List<String>> context = new ArrayList<>();
+        private final List<List<Map.Entry<Integer, String>>> context = new ArrayList<>();
         private Errno contextErrno;
 
         private static final Pattern WHY = Pattern.compile("load of migration failed: (.*)$");
         private static final Pattern HW_QUEUE = Pattern.compile(
                 "failed to get hardware information for queue device ([0-9a-fA-F]{2}\\.[0-9a-fA-F]{4})");
 
-        void add(MessageForms.Match m, List<String> raw) {
+        void add(MessageForms.Match m, List<Map.Entry<Integer, String>> raw) {
             MessageForm f = m.form();
             String uuid = lower(m.group("uuid"));
             Apqn q = apqn(m.group("apqn"));
@@ -288,13 +301,14 @@ public final class Explainer {
             lastKernel = d;
             if (!pendingSuppressed.isEmpty()) {
                 d.suppressed += pendingCount;
-                d.lines.addAll(0, pendingSuppressed);
+                d.lines.addAll(pendingSuppressed);
                 pendingSuppressed.clear();
                 pendingCount = 0;
             }
         }
 
-        private Draft draft(Failure failure, String uuid, Apqn q, MessageForm f, List<String> raw) {
+        private Draft draft(Failure failure, String uuid, Apqn q, MessageForm f,
+                List<Map.Entry<Integer, String>> raw) {
             Draft d = new Draft(failure, uuid, q);
             d.take(f, raw);
             drafts.add(d);

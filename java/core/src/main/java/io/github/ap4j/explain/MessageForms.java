@@ -87,9 +87,12 @@ final class MessageForms {
             "(?i)vfio[_-]ap|qemu-system-|job 'migration|migration failed|load of migration"
             + "|mediated device");
 
+    /** A shell prompt ({@code root@zhost2:~# journalctl -k | grep vfio_ap}) pasted with the logs. */
+    private static final Pattern PROMPT = Pattern.compile("^[\\w.@:~/\\[\\]-]*[#$] ");
+
     /** Whether an unmatched text looks like a vfio_ap, libvirt or QEMU migration line. */
     static boolean looksRelevant(String body) {
-        return LOOKS_RELEVANT.matcher(body).find();
+        return LOOKS_RELEVANT.matcher(body).find() && !PROMPT.matcher(body).find();
     }
 
     // ---------------------------------------------------------------------------------------
