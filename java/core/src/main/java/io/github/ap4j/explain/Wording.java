@@ -74,7 +74,7 @@ final class Wording {
                     + "the queue is missing, give the LPAR adapter " + q.adapter() + " and usage "
                     + "domain " + q.domain() + "; if it is bound to a zcrypt driver, free it for "
                     + "vfio_ap with echo -" + hex2(q.adapter()) + " > /sys/bus/ap/apmask (or echo -"
-                    + hex4(q.domain()) + " > /sys/bus/ap/aqmask). ap4j explain --source --target "
+                    + "0x" + hex4(q.domain()) + " > /sys/bus/ap/aqmask). ap4j explain --source --target "
                     + "with snapshots of both hosts names the exact change.";
             case HWINFO_UNAVAILABLE -> "Make " + (q == null ? "the queue" : "queue " + q) + " usable "
                     + "on the host that failed: check that its card is configured and not "
