@@ -77,24 +77,13 @@ final class SnapshotEvidence {
         }
         List<String> fixes = new ArrayList<>();
         for (Finding f : matching) {
-            String fix = fix(f.message());
-            if (fix != null && !fixes.contains(fix)) {
+            String fix = f.fix().strip();
+            if (!fix.isEmpty() && !fixes.contains(fix)) {
                 fixes.add(fix);
             }
         }
         return d.toDiagnosis(new Verdict(List.copyOf(codes), "The snapshots confirm it (rules "
-                + r.label() + "): " + withoutFix(matching.get(0).message()),
+                + r.label() + "): " + matching.get(0).message(),
                 fixes.isEmpty() ? null : String.join(" ", fixes)));
-    }
-
-    /** The text after a finding message's {@code Fix: }, or null. */
-    static String fix(String message) {
-        int i = message.indexOf("Fix: ");
-        return i < 0 ? null : message.substring(i + 5).strip();
-    }
-
-    static String withoutFix(String message) {
-        int i = message.indexOf("Fix: ");
-        return i < 0 ? message : message.substring(0, i).strip();
     }
 }
