@@ -1,8 +1,10 @@
 /**
- * ap4j: IBM Z Adjunct Processor (AP) queues from Java: bit-exact decoding of the hardware words
- * ({@link io.github.ap4j.model}), host snapshots from sysfs, fixtures, lszcrypt text and PQAP
- * ({@link io.github.ap4j.snapshot.HostSnapshots}), the native layer ({@link io.github.ap4j.natives})
- * and the vfio-ap live-migration check ({@link io.github.ap4j.check.MigrationCheck}).
+ * ap4j: IBM Z Adjunct Processor (AP) queues from Java: bit-exact decoding of the hardware
+ * words ({@link io.github.ap4j.model}), host snapshots from sysfs, fixtures, lszcrypt text and
+ * PQAP ({@link io.github.ap4j.snapshot.HostSnapshots}), the native layer
+ * ({@link io.github.ap4j.natives}), the vfio-ap live-migration check
+ * ({@link io.github.ap4j.check.MigrationCheck}) and the explanation of the kernel's migration
+ * failure messages ({@link io.github.ap4j.explain.Explainer}).
  *
  * <p>Only these packages and {@code io.github.ap4j} (the exception types) are API. The
  * {@code io.github.ap4j.internal} packages hold the sysfs and lszcrypt readers, the fixture tar
@@ -16,6 +18,7 @@ module io.github.ap4j {
 
     exports io.github.ap4j;
     exports io.github.ap4j.check;
+    exports io.github.ap4j.explain;
     exports io.github.ap4j.model;
     exports io.github.ap4j.natives;
     exports io.github.ap4j.snapshot;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ModuleLayoutTest {
 
     private static final Set<String> API = Set.of("io.github.ap4j", "io.github.ap4j.check",
+            "io.github.ap4j.explain",
             "io.github.ap4j.model", "io.github.ap4j.natives", "io.github.ap4j.snapshot");
 
     @Test
