@@ -159,7 +159,8 @@ public record ApCard(
         }
 
         public ApCard build() {
-            return new ApCard(id, type, hwtype, rawHwtype, functions, depth, config, chkstop, online, driver, requestCount, requestqCount, pendingqCount, maxMsgSize);
+            return new ApCard(id, type, hwtype, rawHwtype, functions, depth, config, chkstop,
+                    online, driver, requestCount, requestqCount, pendingqCount, maxMsgSize);
         }
     }
 }

@@ -147,7 +147,8 @@ public record ApQueue(
         }
 
         public ApQueue build() {
-            return new ApQueue(apqn, functions, config, chkstop, online, vfioStatus, driver, requestCount, requestqCount, pendingqCount, seBind, seAssociate, mkvps);
+            return new ApQueue(apqn, functions, config, chkstop, online, vfioStatus, driver,
+                    requestCount, requestqCount, pendingqCount, seBind, seAssociate, mkvps);
         }
     }
 }
