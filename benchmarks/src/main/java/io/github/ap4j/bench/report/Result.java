@@ -1,5 +1,9 @@
 package io.github.ap4j.bench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,37 +15,37 @@ import java.util.TreeMap;
 record Result(String benchmark, Map<String, String> params, String metric, double score,
         double error, String unit) {
 
-    /** Every primary and secondary metric of a JMH JSON result file. */
-    @SuppressWarnings("unchecked")
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every primary and secondary metric of a JMH JSON result file ({@code -rf json}). */
     static List<Result> read(String json) {
-        List<Result> out = new java.util.ArrayList<>();
-        for (Object o : (List<Object>) Json.parse(json)) {
-            Map<String, Object> r = (Map<String, Object>) o;
-            String full = (String) r.get("benchmark");
+        JsonNode rows;
+        try {
+            rows = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JMH JSON result: " + e.getOriginalMessage(), e);
+        }
+        List<Result> out = new ArrayList<>();
+        for (JsonNode r : rows) {
+            String full = r.path("benchmark").asText();
             String name = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
             Map<String, String> params = new TreeMap<>();
-            Object p = r.get("params");
-            if (p instanceof Map) {
-                ((Map<String, Object>) p).forEach((k, v) -> params.put(k, String.valueOf(v)));
-            }
-            out.add(metric(name, params, "", (Map<String, Object>) r.get("primaryMetric")));
-            Object sec = r.get("secondaryMetrics");
-            if (sec instanceof Map) {
-                ((Map<String, Object>) sec).forEach((k, v) ->
-                        out.add(metric(name, params, k, (Map<String, Object>) v)));
-            }
+            r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            out.add(metric(name, params, "", r.path("primaryMetric")));
+            r.path("secondaryMetrics").fields().forEachRemaining(e ->
+                    out.add(metric(name, params, e.getKey(), e.getValue())));
         }
         return out;
     }
 
-    private static Result metric(String name, Map<String, String> params, String metric,
-            Map<String, Object> m) {
-        return new Result(name, params, metric, number(m.get("score")), number(m.get("scoreError")),
-                (String) m.get("scoreUnit"));
+    private static Result metric(String name, Map<String, String> params, String metric, JsonNode m) {
+        return new Result(name, params, metric, number(m.path("score")), number(m.path("scoreError")),
+                m.path("scoreUnit").asText(null));
     }
 
-    private static double number(Object o) {
-        return o instanceof Double ? (Double) o : Double.NaN;
+    /** A JSON number, else NaN: JMH writes the error of a single measurement as {@code "NaN"}. */
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.doubleValue() : Double.NaN;
     }
 
     /** {@code Class.method [p=v,...] :metric}, the row's label in the "all figures" list. */

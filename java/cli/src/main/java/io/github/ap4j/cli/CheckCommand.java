@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         if (format.json()) {
             Json.write(out, CheckViews.report(report));
         } else {
-            out.print(report.toText());
+            out.print(CheckText.render(report, CheckText.ansi(), CheckText.verbose(spec)));
             out.flush();
         }
         return report.allCompatible() ? ExitCode.OK : ExitCode.INCOMPATIBLE;

@@ -43,8 +43,13 @@ class CheckCommandTest {
     void compatibleTargetExitsZero() {
         CliRun r = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev", UUID);
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("mdev " + UUID + ", rules doc\n\ntarget ok: COMPATIBLE\n  info MKVP_UNVERIFIED: "
-                + MKVP + " Fix: " + MKVP_FIX + "\n", r.out());
+        assertEquals("mdev " + UUID + ", rules doc\n"
+                + "\n"
+                + "target ok: COMPATIBLE\n"
+                + "  APQN             problem                                 fix\n"
+                + "  -                info: master keys of 2 of 2 queues not  compare the master-key patterns in the\n"
+                + "                   compared                                guest (lszcrypt -c) or on the TKE\n",
+                r.out());
         assertEquals("", r.err());
     }
 
@@ -100,13 +105,31 @@ class CheckCommandTest {
     void textShowsVerdictLogAndFindings() {
         CliRun r = CliRun.of("check", "--source", "src", "--target", "bad", "--mdev", UUID);
         assertEquals(1, r.exitCode());
-        assertEquals("mdev " + UUID + ", rules doc\n\n"
+        // Errors first (in the kernel's order), then the info; one row each, ids as the
+        // kernel prints them; the long fix path gets a line of its own in the fix column.
+        assertEquals("mdev " + UUID + ", rules doc\n"
+                + "\n"
                 + "target bad: INCOMPATIBLE (kernel returns -ENODEV)\n"
-                + "  log:\n"
-                + "    " + P + "Queue 05.0034 not available to vfio_ap driver on target host\n"
-                + "  error APQN_RESERVED_FOR_HOST 05.0034: " + RESERVED + " Fix: " + RESERVED_FIX + "\n"
-                + "  info MKVP_UNVERIFIED: " + MKVP + " Fix: " + MKVP_FIX + "\n"
-                + "  error APQN_IN_USE_BY_OTHER_MDEV 05.0033: " + IN_USE + " Fix: " + IN_USE_FIX + "\n", r.out());
+                + "  APQN             problem                                 fix\n"
+                + "  05.0034          error: reserved for the host            echo -5 > /sys/bus/ap/apmask\n"
+                + "                   (apmask/aqmask)\n"
+                + "  05.0033          error: assigned to another mdev         echo 0x05 >\n"
+                + "                                                           /sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\n"
+                + "  -                info: master keys of 2 of 2 queues not  compare the master-key patterns in the\n"
+                + "                   compared                                guest (lszcrypt -c) or on the TKE\n",
+                r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void verboseAddsTheExplanationsAndTheKernelLog() {
+        CliRun r = CliRun.of("--verbose", "check", "--source", "src", "--target", "bad", "--mdev", UUID);
+        assertEquals(1, r.exitCode());
+        String out = r.out();
+        assertTrue(out.contains("\n    Queue 05.0034 is reserved for the host's default crypto drivers: "
+                + "adapter 05 is set in\n"), out);
+        assertTrue(out.endsWith("  kernel log:\n    " + P
+                + "Queue 05.0034 not available to vfio_ap driver on target host\n"), out);
     }
 
     @Test
@@ -122,9 +145,9 @@ class CheckCommandTest {
     @Test
     void badInputsExitTwo() {
         CliRun rules = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev", UUID,
-                "--rules", "v4");
+                "--rules", "v5");
         assertEquals(2, rules.exitCode());
-        assertEquals("ap4j check: --rules: unknown rule set 'v4' (expected doc or v3)\n", rules.err());
+        assertEquals("ap4j check: --rules: unknown rule set 'v5' (expected doc, v3 or its alias v4)\n", rules.err());
 
         CliRun mdev = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev",
                 "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");

@@ -49,14 +49,16 @@ final class FindingTexts {
     }
 
     static Finding controlDomainsNotMigrated(String uuid, ApMask controlDomains) {
+        String ids = (controlDomains.cardinality() == 1 ? "control domain " : "control domains ")
+                + domains(controlDomains);
+        int first = controlDomains.nextSetId(0);
         return new Finding(FindingCode.CONTROL_DOMAINS_NOT_MIGRATED, Severity.WARNING, null,
-                "v3 drops control " + plural(controlDomains.cardinality(), "domain", "domains")
-                + " " + domains(controlDomains),
+                "v3 drops " + ids,
                 "The posted v3/v4 code neither migrates nor checks control domains, so the guest "
-                + "loses its control " + plural(controlDomains.cardinality(), "domain", "domains")
-                + " " + domains(controlDomains) + " on the target.",
-                "assign them again on the target after the migration (echo 0x<domain> > "
-                + "/sys/devices/vfio_ap/matrix/" + uuid + "/assign_control_domain)");
+                + "loses its " + ids + " on the target. Each can be assigned again after the "
+                + "migration, for example echo 0x" + domain(first) + " > /sys/devices/vfio_ap/matrix/"
+                + uuid + "/assign_control_domain.",
+                "assign the " + ids + " to the mdev again on the target after the migration");
     }
 
     static Finding v3UninitialisedMatrix() {
@@ -359,20 +361,48 @@ final class FindingTexts {
     }
 
     static Finding hwinfoIncompatible(RuleSet rules, Apqn q, long src, long tgt) {
-        List<String> reasons = incompatibilities(rules, q, src, tgt);
-        String first = reasons.isEmpty() ? "hardware not compatible" : reasons.get(0);
-        int cut = first.indexOf(" (");
         return new Finding(FindingCode.HWINFO_INCOMPATIBLE, Severity.ERROR, q,
-                (cut > 0 ? first.substring(0, cut) : first) + (reasons.size() > 1 ? ", ..." : ""),
+                String.join("; ", shortIncompatibilities(rules, src, tgt)),
                 "Source queue " + q + " (ap_functions " + hex8(QueueHwInfo.functionsOf(src))
                 + ", type " + QueueHwInfo.typeOf(src) + ") and target queue ("
                 + hex8(QueueHwInfo.functionsOf(tgt)) + ", type " + QueueHwInfo.typeOf(tgt)
                 + ") are not compatible under rules " + rules.label() + ": "
-                + String.join("; ", reasons) + ". The kernel logs the incompatibility report and "
-                + "fails with " + rules.incompatibleErrno().name() + ". A different adapter on "
-                + "the target needs the same adapter number on the source guest.",
-                "give the guest a target card of the same mode and facilities and the same or a "
-                + "newer type, or change the target card's mode (HMC/SE)");
+                + String.join("; ", incompatibilities(rules, q, src, tgt)) + ". The kernel logs "
+                + "the incompatibility report and fails with " + rules.incompatibleErrno().name()
+                + ". A different adapter on the target needs the same adapter number on the "
+                + "source guest.",
+                "use a target card of the same mode and facilities and the same or a newer type, "
+                + "or change the card's mode (HMC/SE)");
+    }
+
+    private static final String[] FACILITY_SHORT = {"APSC", "AP4KM", "AP4KC", "CCA mode",
+        "accelerator mode", "EP11 mode", "APXA", "SLCF"};
+
+    /** {@link #incompatibilities} in a few words each, for the table. */
+    private static List<String> shortIncompatibilities(RuleSet rules, long s, long t) {
+        List<String> why = new ArrayList<>();
+        for (int b = 0; b < FACILITY_SHORT.length; b++) {
+            if (QueueHwInfo.bitOf(s, b) != QueueHwInfo.bitOf(t, b)) {
+                why.add(FACILITY_SHORT[b] + (QueueHwInfo.bitOf(s, b) ? " only on the source"
+                        : " only on the target"));
+            }
+        }
+        if (QueueHwInfo.typeOf(s) > QueueHwInfo.typeOf(t)) {
+            why.add("source type " + type(QueueHwInfo.typeOf(s)) + " newer than "
+                    + type(QueueHwInfo.typeOf(t)));
+        }
+        if (QueueHwInfo.bindStateOf(s) != 0 || QueueHwInfo.bindStateOf(t) != 0) {
+            why.add("bind state not 0");
+        }
+        if (QueueHwInfo.fullNativeOf(s) && !QueueHwInfo.fullNativeOf(t)) {
+            why.add("target only stateless");
+        }
+        long facDiff = (s ^ t) & QueueHwInfo.GR2_FAC & ~QueueHwInfo.GR2_FACILITIES
+                & ~QueueHwInfo.GR2_BS;
+        if (rules == RuleSet.V3 && facDiff != 0) {
+            why.add("facility words differ (v3)");
+        }
+        return why.isEmpty() ? List.of("hardware not compatible") : why;
     }
 
     /** {@code 14 (CEX8)}, or the number alone when the type has no name here. */
@@ -425,7 +455,7 @@ final class FindingTexts {
     static Finding inUseByOtherMdev(String uuid, Apqn q, String otherUuid, boolean logged,
             String unassignCommand, int collateral) {
         return new Finding(FindingCode.APQN_IN_USE_BY_OTHER_MDEV, Severity.ERROR, q,
-                "assigned to mdev " + otherUuid,
+                "assigned to another mdev",
                 "Queue " + q + " is assigned to mdev " + otherUuid + " on the target, so the "
                 + "set-configuration step fails with EADDRINUSE"
                 + (logged ? " and logs '" + KernelLog.sharingError(uuid, q, otherUuid) + "'"

@@ -38,14 +38,21 @@ public enum RuleSet {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code doc} or {@code v3}, any case. */
+    /**
+     * {@code doc} or {@code v3}, any case; {@code v4} is {@link #V3} too, because the v4 posting
+     * carries the v3 code (docs/kernel-rules.md).
+     */
     public static RuleSet parse(String text) {
+        if ("v4".equalsIgnoreCase(text)) {
+            return V3;
+        }
         for (RuleSet r : values()) {
             if (r.label().equalsIgnoreCase(text)) {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown rule set '" + text + "' (expected doc or v3)");
+        throw new IllegalArgumentException("unknown rule set '" + text
+                + "' (expected doc, v3 or its alias v4)");
     }
 
     /**

@@ -79,7 +79,12 @@ class RuleSetTest {
         assertEquals(Errno.EIO, RuleSet.tapqErrno(0x30));
         assertEquals(DOC, RuleSet.parse("doc"));
         assertEquals(V3, RuleSet.parse("V3"));
-        assertThrows(IllegalArgumentException.class, () -> RuleSet.parse("v4"));
+        // The v4 posting carries the v3 code: "v4" names the same rules.
+        assertEquals(V3, RuleSet.parse("v4"));
+        assertEquals(V3, RuleSet.parse("V4"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RuleSet.parse("v5"));
+        assertEquals("unknown rule set 'v5' (expected doc, v3 or its alias v4)", e.getMessage());
     }
 
     @Test
