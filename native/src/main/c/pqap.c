@@ -1,14 +1,14 @@
 /*
  * Hardware backend: PQAP (opcode 0xB2AF, RRE) for TAPQ and QCI.
  *
- * PQAP is a supervisor-state instruction (ap-facts §4.1): in a Linux process it raises SIGILL,
- * si_code ILL_PRVOPC on hardware, ILL_ILLOPC under qemu-user (ap-facts §4.2). Executed inside
- * the JVM that signal kills the JVM (build-notes §3), so PQAP only ever runs in a forked child:
- * one fork per batch, the child installs SA_SIGINFO handlers for SIGILL/SIGSEGV/SIGBUS that
- * siglongjmp back, and sends fixed-size records through a pipe. The child calls only
- * async-signal-safe functions (fork() of a multi-threaded JVM leaves locks held by other threads).
- * After the first trap the verdict is kept for the life of the process and no further child is
- * forked.
+ * PQAP is a supervisor-state instruction (docs/s390x-emulation.md): in a Linux process it raises
+ * SIGILL, si_code ILL_PRVOPC on hardware, ILL_ILLOPC under qemu-user (docs/s390x-emulation.md).
+ * Executed inside the JVM that signal kills the JVM (docs/s390x-emulation.md), so PQAP only ever
+ * runs in a forked child: one fork per batch, the child installs SA_SIGINFO handlers for
+ * SIGILL/SIGSEGV/SIGBUS that siglongjmp back, and sends fixed-size records through a pipe. The
+ * child calls only async-signal-safe functions (fork() of a multi-threaded JVM leaves locks held by
+ * other threads). After the first trap the verdict is kept for the life of the process and no
+ * further child is forked.
  */
 #define _GNU_SOURCE /* pipe2() */
 #include <errno.h>
@@ -24,7 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* GR0 bits (ap-facts §3.2, asm/ap.h): function code in IBM bits 32-39, T bit is IBM bit 40. */
+/* GR0 bits (asm/ap.h; docs/bit-layouts.md): function code in IBM bits 32-39, T bit IBM bit 40. */
 #define FC_TAPQ 0UL
 #define FC_QCI 4UL
 #define GR0_FC(fc) ((fc) << 24)

@@ -190,8 +190,8 @@ static int parse_hex(const char *s, size_t ndigits, uint64_t *out)
     return 0;
 }
 
-/* Kernel APQN form "%02x.%04x" (ap-facts conventions); the domain must fit GR0's 8-bit
- * APQI field (IBM bits 56-63, ap-facts §3.2), so 00.0100 and above are rejected. */
+/* Kernel APQN form "%02x.%04x" (docs/bit-layouts.md); the domain must fit GR0's 8-bit
+ * APQI field (IBM bits 56-63, docs/bit-layouts.md), so 00.0100 and above are rejected. */
 static int parse_apqn(const char *s, uint16_t *apqn)
 {
     char card[3], dom[5];

@@ -7,8 +7,8 @@
  * AP4J_E_* code; details of the last failure of the calling thread are available from
  * ap4j_last_failure().
  *
- * Bit layouts cited below come from /work/shared/ap-facts.md (§3.2 GR0, §3.3 GR1, §3.5 QCI),
- * which quote the kernel's arch/s390/include/asm/ap.h.
+ * Bit layouts cited below are in docs/bit-layouts.md (GR0, GR1, QCI),
+ * which follows the kernel's arch/s390/include/asm/ap.h.
  */
 #ifndef AP4J_H
 #define AP4J_H
@@ -42,7 +42,7 @@ extern "C" {
 /* Largest batch and largest replay table: every APQN once (256 adapters x 256 domains). */
 #define AP4J_MAX_APQNS 65536
 
-/* Size of the QCI block, struct ap_config_info (ap-facts §3.5). */
+/* Size of the QCI block, struct ap_config_info (docs/bit-layouts.md). */
 #define AP4J_QCI_SIZE 128
 
 /* Slots of the info[] array filled by ap4j_last_failure(). */
@@ -55,7 +55,7 @@ extern "C" {
 #define AP4J_FAIL_SLOTS   6
 
 /* Replay answer for an APQN that is not in the table: cc 3 and GR1 status word with
- * response code 0x01 AP_RESPONSE_Q_NOT_AVAIL (bits 8-15 of the low word, ap-facts §3.3/§3.4). */
+ * response code 0x01 AP_RESPONSE_Q_NOT_AVAIL (bits 8-15 of the low word, docs/bit-layouts.md). */
 #define AP4J_REPLAY_ABSENT_CC  3
 #define AP4J_REPLAY_ABSENT_GR1 UINT64_C(0x0000000000010000)
 #define AP4J_REPLAY_ABSENT_GR2 UINT64_C(0)
@@ -65,15 +65,15 @@ AP4J_API int32_t ap4j_abi_version(void);
 
 /*
  * PQAP(TAPQ) with the T bit for each APQN (adapter << 8 | domain) of a batch:
- * GR0 = apqn | 1 << 23, function code 0 (ap-facts §3.2). For entry i the condition code
+ * GR0 = apqn | 1 << 23, function code 0 (docs/bit-layouts.md). For entry i the condition code
  * goes to cc[i], GR1 (status word in the low 32 bits) to gr1[i] and GR2 (hardware info,
- * ap-facts §3.1) to gr2[i]. Replay mode answers from the table; hardware mode needs s390x
+ * docs/bit-layouts.md) to gr2[i]. Replay mode answers from the table; hardware mode needs s390x
  * and runs the whole batch in one forked child.
  */
 AP4J_API int32_t ap4j_tapq(const uint16_t *apqns, int32_t count,
                            int32_t *cc, uint64_t *gr1, uint64_t *gr2);
 
-/* PQAP(QCI): GR0 = 4 << 24, GR2 = address of the 128-byte block (ap-facts §3.5). The block
+/* PQAP(QCI): GR0 = 4 << 24, GR2 = address of the 128-byte block (docs/bit-layouts.md). The block
  * is copied byte for byte as the machine stored it (big-endian words). */
 AP4J_API int32_t ap4j_qci(uint8_t block[AP4J_QCI_SIZE]);
 

@@ -4,8 +4,8 @@
  * qemu-s390x-static. Output is one line per check; exit status 1 if any check failed.
  *
  * Environment: AP4J_EXPECT_QEMU=1 (set by the Makefile's qemu run) makes the s390x trap test
- * insist on si_code ILL_ILLOPC, which is what qemu-user reports (ap-facts §4.2); on hardware
- * it would be ILL_PRVOPC (ap-facts §4.1).
+ * insist on si_code ILL_ILLOPC, which is what qemu-user reports (docs/s390x-emulation.md); on
+ * hardware it would be ILL_PRVOPC (docs/s390x-emulation.md).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -68,7 +68,7 @@ static const char *write_file(const char *name, const char *content)
 }
 
 /* 128-byte QCI block: flag word 0xC0000000 (apsc, apxa), na 0x3f, nd 0xff, apm bit 5,
- * aqm bit 0x33, adm bit 0x33 (ap-facts §3.5). Hex form as the replay file holds it. */
+ * aqm bit 0x33, adm bit 0x33 (docs/bit-layouts.md). Hex form as the replay file holds it. */
 static uint8_t qci_ref[AP4J_QCI_SIZE];
 static char qci_hex[2 * AP4J_QCI_SIZE + 1];
 
@@ -205,8 +205,8 @@ static void test_replay_arrays(void)
 {
     const uint16_t a[2] = { 0x0533, 0x0105 };
     const int32_t c[2] = { 0, 0 };
-    /* GR1: queue empty (status bit 0) + irq enabled (bit 7), RC 0 (ap-facts §3.3).
-     * GR2: cca+apxa, class 0x80, at 13 (CEX7), nd 0x55, ml 3, qd 7 (ap-facts §3.1). */
+    /* GR1: queue empty (status bit 0) + irq enabled (bit 7), RC 0 (docs/bit-layouts.md).
+     * GR2: cca+apxa, class 0x80, at 13 (CEX7), nd 0x55, ml 3, qd 7 (docs/bit-layouts.md). */
     const uint64_t r1[2] = { 0x0000000081000000ULL, 0x0000000080000000ULL };
     const uint64_t r2[2] = { 0x128000000D550307ULL, 0x044000000C100307ULL };
     uint16_t batch[3] = { 0x0105, 0x0533, 0x0777 };

@@ -10,10 +10,11 @@ import java.util.List;
  * Get the real one from {@link NativeAp#shim()}.
  *
  * <p>The shim has two modes, process-wide: <b>hardware</b> (PQAP in a forked child; only on
- * s390x, and even there a user process gets SIGILL, ap-facts 4.1) and <b>replay</b> (answers
- * from a table loaded with {@link #replayLoad(ReplayTable)} or {@link #replayLoadFile(Path)}, on
- * every architecture). In replay mode an APQN not in the table answers condition code 3 and GR1
- * {@code 0x10000} (response code 0x01 {@code AP_RESPONSE_Q_NOT_AVAIL}), GR2 0.
+ * s390x, and even there a user process gets SIGILL, docs/s390x-emulation.md) and <b>replay</b>
+ * (answers from a table loaded with {@link #replayLoad(ReplayTable)} or
+ * {@link #replayLoadFile(Path)}, on every architecture). In replay mode an APQN not in the table
+ * answers condition code 3 and GR1 {@code 0x10000} (response code 0x01
+ * {@code AP_RESPONSE_Q_NOT_AVAIL}), GR2 0.
  *
  * <p>Every method throws {@link NativeCallException} when the shim returns an error.
  */
