@@ -65,6 +65,7 @@ public final class Ap4j implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
+            ex = UsageErrors.firstOf(ex);
             err.println(prefix(ex.getCommandLine()) + oneLine(ex.getMessage()));
             err.flush();
             return ExitCode.BAD_INPUT;

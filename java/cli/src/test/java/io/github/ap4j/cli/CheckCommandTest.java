@@ -122,6 +122,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnknownOptionIsReportedBeforeMissingOnes() {
+        CliRun typo = CliRun.of("check", "--sourc", "src", "--target", "ok");
+        assertEquals(2, typo.exitCode());
+        assertEquals("ap4j check: Unknown options: '--sourc', 'src'\n", typo.err());
+        CliRun missing = CliRun.of("check", "--source", "src");
+        assertEquals(2, missing.exitCode());
+        assertEquals("ap4j check: Missing required options: '--target=TGT', '--mdev=UUID'\n",
+                missing.err());
+    }
+
+    @Test
     void verboseAddsTheExplanationsAndTheKernelLog() {
         CliRun r = CliRun.of("--verbose", "check", "--source", "src", "--target", "bad", "--mdev", UUID);
         assertEquals(1, r.exitCode());
