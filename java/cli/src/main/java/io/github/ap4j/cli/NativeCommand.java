@@ -2,6 +2,7 @@ package io.github.ap4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.ConfigInfo;
 import io.github.ap4j.model.ResponseCode;
 import io.github.ap4j.natives.ApShim;
@@ -61,7 +62,7 @@ final class NativeCommand implements Callable<Integer> {
 
         if (replay != null) {
             if (!Files.isRegularFile(replay)) {
-                throw new IllegalArgumentException("--replay: no such file: " + replay);
+                throw new BadInputException(replay.toString(), "--replay: no such file");
             }
             // Parse in Java first: its errors name the line; then let the C parser load the same
             // file so the answers below really come from the native path.

@@ -454,11 +454,7 @@ public final class MigrationCheck {
             }
         }
 
-        boolean compatible = true;
-        for (Finding x : f) {
-            compatible &= x.severity() != Severity.ERROR;
-        }
-        return new TargetReport(t.label(), compatible, errno, log, f);
+        return new TargetReport(t.label(), errno, log, f);
     }
 
     private static String queueMissing(HostSnapshot ts, QueueIndex ti, Apqn q, String uuid) {
