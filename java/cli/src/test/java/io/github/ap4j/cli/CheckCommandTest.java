@@ -212,7 +212,8 @@ class CheckCommandTest {
         assertEquals(5, r.exitCode(), r.err());
         assertEquals("mdev " + UUID + ", rules doc\n\ntarget nope: UNVERIFIABLE\n"
                 + "  cannot read the target: nope: no such snapshot\n"
-                + "\ntarget ok: COMPATIBLE\n  info MKVP_UNVERIFIED: " + MKVP + "\n", r.out());
+                + "\ntarget ok: COMPATIBLE\n  info MKVP_UNVERIFIED: " + MKVP + " Fix: " + MKVP_FIX
+                + "\n", r.out());
         assertEquals("", r.err());
 
         CliRun bad = CliRun.of("check", "--source", "src", "--target", "bad", "--target", "nope",
