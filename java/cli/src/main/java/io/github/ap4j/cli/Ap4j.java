@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             NativeCommand.class,
             CheckCommand.class,
             PlanCommand.class,
+            ExplainCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE, ExitCode.HELP_BAD_INPUT,

@@ -43,9 +43,10 @@ public final class ExitCode {
     public static final int UNVERIFIABLE = 5;
 
     /** {@code exitCodeList} lines for {@code --help}, one per code (picocli's "code:text"). */
-    public static final String HELP_OK = "0:success; check: every target is compatible";
+    public static final String HELP_OK = "0:success; check: every target is compatible; "
+            + "explain: a failure explained";
     public static final String HELP_INCOMPATIBLE = "1:check: some target is incompatible; "
-            + "plan: the commands are not enough";
+            + "plan: the commands are not enough; explain: failure lines not explained";
     public static final String HELP_BAD_INPUT = "2:usage error or bad input (names the file)";
     public static final String HELP_UNAVAILABLE = "3:unavailable here (native layer, PQAP, no AP "
             + "bus, configuration changing while read, I/O error)";
