@@ -68,12 +68,18 @@ final class CheckText {
 
     private void target(TargetReport t) {
         sb.append('\n').append("target ").append(t.target()).append(": ")
-                .append(t.compatible() ? colour("COMPATIBLE", "bold,green")
-                        : colour("INCOMPATIBLE", "bold,red"));
+                .append(colour(t.verdict().name(), switch (t.verdict()) {
+                    case COMPATIBLE -> "bold,green";
+                    case INCOMPATIBLE -> "bold,red";
+                    case UNVERIFIABLE -> "bold,yellow";
+                }));
         if (t.errno() != null) {
             sb.append(" (kernel returns -").append(t.errno().name()).append(')');
         }
         sb.append('\n');
+        if (t.error() != null) {
+            sb.append(INDENT).append("cannot read the target: ").append(t.error()).append('\n');
+        }
         List<Row> rows = rows(t.findings());
         if (!rows.isEmpty()) {
             table(rows);

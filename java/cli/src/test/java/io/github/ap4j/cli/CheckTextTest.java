@@ -121,7 +121,7 @@ class CheckTextTest {
     }
 
     private static Finding f(Severity s, Apqn q, String problem, String fix) {
-        return new Finding(FindingCode.UNVERIFIABLE, s, q, problem, "why " + problem, fix);
+        return new Finding(FindingCode.HWINFO_INCOMPATIBLE, s, q, problem, "why " + problem, fix);
     }
 
     @Test
@@ -135,7 +135,7 @@ class CheckTextTest {
                 f(Severity.ERROR, b, "broken", "fix it"),
                 f(Severity.ERROR, b, "broken", "fix it differently"),
                 f(Severity.INFO, null, "note", "none"));
-        TargetReport t = new TargetReport("t", false, Errno.EINVAL, List.of(), fs);
+        TargetReport t = new TargetReport("t", Errno.EINVAL, List.of(), fs);
         String out = CheckText.render(new CheckReport(UUID, RuleSet.DOC, List.of(t)), Ansi.OFF, false);
         assertEquals("mdev " + UUID + ", rules doc\n"
                 + "\n"
@@ -152,7 +152,7 @@ class CheckTextTest {
     @Test
     void colourMarksOnlyTheVerdictAndTheSeverityWords() {
         Finding e = f(Severity.ERROR, Apqn.parse("05.0033"), "broken", "fix it");
-        TargetReport t = new TargetReport("t", false, null, List.of(), List.of(e));
+        TargetReport t = new TargetReport("t", null, List.of(), List.of(e));
         CheckReport report = new CheckReport(UUID, RuleSet.DOC, List.of(t));
         String plain = CheckText.render(report, Ansi.OFF, false);
         String coloured = CheckText.render(report, Ansi.ON, false);
