@@ -37,7 +37,8 @@ class VersionTest {
     private static String gitHead() throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(Path.of("").toFile())
+            p = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .directory(Path.of("").toAbsolutePath().toFile())
                     .redirectErrorStream(false).start();
         } catch (java.io.IOException e) {
             return "";
