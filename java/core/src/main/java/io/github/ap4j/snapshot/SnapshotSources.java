@@ -2,6 +2,7 @@ package io.github.ap4j.snapshot;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.libvirt.DomainXml;
 import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
 import io.github.ap4j.natives.ReplayTable;
@@ -18,6 +19,9 @@ import java.util.Map;
  *   <li>a directory: a sysfs tree, {@link SourceKind#FIXTURE} when it holds the
  *       {@value FixtureMarker#FILE_NAME} marker a capture writes, else {@link SourceKind#SYSFS};
  *   <li>a {@code .tar.gz} or {@code .tgz} file: a fixture archive;
+ *   <li>a file whose first non-blank character is {@code <}: a libvirt domain XML holding
+ *       ap4j's guest descriptor, or the bare descriptor ({@code ap4j describe}): the source
+ *       side of one guest ({@link SourceKind#DESCRIPTOR});
  *   <li>any other file: {@code lszcrypt} text;
  *   <li>prefixes force the kind: {@code sysfs:DIR}, {@code fixture:DIR|ARCHIVE},
  *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root;
@@ -96,9 +100,54 @@ public final class SnapshotSources {
             return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope).read();
         }
         if (Files.isRegularFile(p)) {
-            return lszcrypt(p);
+            return looksLikeXml(p) ? descriptor(read(p, DomainXml.MAX_BYTES), spec) : lszcrypt(p);
         }
         throw new BadInputException(spec, "no such file or directory");
+    }
+
+    /**
+     * A source given as bytes (stdin, {@code -}), told apart by content: gzip magic
+     * {@code 1f 8b} is a fixture archive, a first non-blank {@code <} a libvirt domain XML or
+     * guest descriptor, anything else {@code lszcrypt} text.
+     */
+    public static HostSnapshot open(byte[] data, String origin, SysfsSnapshotReader.Scope scope) {
+        if (data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
+            return new SysfsSnapshotReader(TarSysfsTree.load(new java.io.ByteArrayInputStream(data),
+                    origin), SourceKind.FIXTURE, scope).read();
+        }
+        if (DomainXml.looksLikeXml(data)) {
+            return descriptor(data, origin);
+        }
+        return LszcryptImport.parse(new String(data, StandardCharsets.UTF_8), origin);
+    }
+
+    /** The source side that a domain XML's (or a bare) ap4j guest descriptor describes. */
+    static HostSnapshot descriptor(byte[] xml, String origin) {
+        DomainXml d = DomainXml.parse(xml, origin);
+        return d.descriptor().orElseThrow(() -> new BadInputException(origin, "this domain XML "
+                + "holds no ap4j guest descriptor in <metadata>; store one with the command "
+                + "'ap4j describe' prints on the source host")).toSnapshot(origin);
+    }
+
+    private static boolean looksLikeXml(Path p) {
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return DomainXml.looksLikeXml(in.readNBytes(64));
+        } catch (IOException e) {
+            throw new BadInputException(p.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** At most {@code limit} bytes of a regular file; a larger file is bad input. */
+    static byte[] read(Path p, int limit) {
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            byte[] b = in.readNBytes(limit + 1);
+            if (b.length > limit) {
+                throw new BadInputException(p.toString(), "larger than " + limit + " bytes");
+            }
+            return b;
+        } catch (IOException e) {
+            throw new BadInputException(p.toString(), "cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** The live snapshot: {@code $SYSFS_ROOT} or {@code /sys}. */
