@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
             NativeCommand.class,
             CheckCommand.class,
             PlanCommand.class,
+            DescribeCommand.class,
+            LibvirtHookCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -44,6 +46,18 @@ public final class Ap4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where {@code -} reads from, and where binary output ({@code capture --out -}) goes. */
+    final Stdio stdio;
+
+    Ap4j(Stdio stdio) {
+        this.stdio = stdio;
+    }
+
+    /** The streams of the command that {@code spec} belongs to. */
+    static Stdio stdio(CommandLine.Model.CommandSpec spec) {
+        return ((Ap4j) spec.root().userObject()).stdio;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -53,13 +67,22 @@ public final class Ap4j implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        System.exit(run(args, System.in, System.out, out, err));
     }
 
-    /** Runs the CLI with the given streams and returns the exit code. */
+    /** Runs the CLI with the given streams and returns the exit code; stdin is the process's. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, System.out, out, err);
+    }
+
+    /**
+     * Runs the CLI and returns the exit code. {@code in} is what {@code -} reads; {@code rawOut}
+     * receives binary output and is the stream {@code out} writes to (or a separate one in tests).
+     */
+    public static int run(String[] args, java.io.InputStream in, java.io.OutputStream rawOut,
+            PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine cl = new CommandLine(new Ap4j());
+        CommandLine cl = new CommandLine(new Ap4j(new Stdio(in, rawOut, out)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

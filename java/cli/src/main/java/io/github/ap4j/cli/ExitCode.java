@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int UNAVAILABLE = 3;
     /** A bug in ap4j. */
     public static final int INTERNAL = 4;
+    /** Some target could not be verified and none is incompatible. */
+    public static final int UNVERIFIABLE = 5;
 
     private ExitCode() {
     }

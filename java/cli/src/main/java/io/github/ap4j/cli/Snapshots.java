@@ -25,6 +25,29 @@ final class Snapshots {
         return opener.apply(spec);
     }
 
+    /**
+     * {@link #open(String)}, where {@code -} reads {@code stdio}'s stdin (a fixture archive,
+     * lszcrypt text or a domain XML, told apart by content); {@code what} names the option.
+     */
+    static HostSnapshot open(String spec, Stdio stdio, String what) {
+        if (spec.equals("-")) {
+            return SnapshotSources.open(stdio.readStdin(what), Stdio.NAME,
+                    SysfsSnapshotReader.Scope.MIGRATION);
+        }
+        return open(spec);
+    }
+
+    /** A target: as {@link #open(String, Stdio, String)}, but a guest descriptor is refused. */
+    static HostSnapshot openTarget(String spec, Stdio stdio) {
+        HostSnapshot s = open(spec, stdio, "--target");
+        if (s.provenance().kind() == io.github.ap4j.snapshot.SourceKind.DESCRIPTOR) {
+            throw new io.github.ap4j.BadInputException(spec.equals("-") ? Stdio.NAME : spec,
+                    "an ap4j guest descriptor describes the source side of one guest, not a "
+                    + "target host; give a sysfs tree, fixture or lszcrypt text of the target");
+        }
+        return s;
+    }
+
     /** For tests: open specs with {@code f}; {@code null} restores the resolver. */
     static void useOpener(Function<String, HostSnapshot> f) {
         opener = f == null ? DEFAULT : f;
