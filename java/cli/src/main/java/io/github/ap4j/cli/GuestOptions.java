@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  */
 final class GuestOptions {
 
-    @Option(names = "--mdev", paramLabel = "UUID", description = "The mdev UUID.")
+    @Option(names = "--mdev", paramLabel = "UUID", converter = MdevUuid.class,
+            description = "The mdev UUID.")
     String mdev;
 
     @Option(names = "--domain", paramLabel = "FILE|-",

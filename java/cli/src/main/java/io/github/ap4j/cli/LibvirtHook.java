@@ -12,7 +12,7 @@ import io.github.ap4j.libvirt.DomainXml;
 import io.github.ap4j.libvirt.GuestDescriptor;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.SnapshotSources;
-import io.github.ap4j.snapshot.SysfsSnapshotReader;
+import io.github.ap4j.snapshot.ReadScope;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +142,7 @@ final class LibvirtHook {
         GuestDescriptor g = d.descriptor().get();
         stage.set("reading this host's sysfs");
         HostSnapshot here = SnapshotSources.open(SnapshotSources.SYSFS, env,
-                SysfsSnapshotReader.Scope.MIGRATION);
+                ReadScope.MIGRATION);
         stage.set("checking");
         CheckReport r = MigrationCheck.check(g.toSnapshot("guest descriptor from " + g.host()),
                 uuid, List.of(new MigrationCheck.Target("this host", here)), config.rules());

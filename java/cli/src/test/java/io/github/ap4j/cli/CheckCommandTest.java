@@ -126,6 +126,12 @@ class CheckCommandTest {
         assertEquals("ap4j check: src: no mdev aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee on the source "
                 + "host (mdevs there: " + UUID + ")\n", mdev.err());
 
+        // The option, not the library, names the argument; no snapshot is read for a typo.
+        CliRun typo = CliRun.of("check", "--source", "nope", "--target", "ok", "--mdev", "2b8d-x");
+        assertEquals(2, typo.exitCode());
+        assertEquals("ap4j check: Invalid value for option '--mdev': not an mdev UUID (expected "
+                + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): '2b8d-x'\n", typo.err());
+
         CliRun snap = CliRun.of("check", "--source", "src", "--target", "nope", "--mdev", UUID);
         assertEquals(2, snap.exitCode());
         assertEquals("ap4j check: nope: no such snapshot\n", snap.err());

@@ -39,9 +39,11 @@ final class Guest {
     final List<Finding> findings = new ArrayList<>();
 
     Guest(HostSnapshot source, String requestedUuid, Map<Apqn, QueueStatus> tapq, RuleSet rules) {
-        if (!isUuid(requestedUuid)) {
-            throw new BadInputException("--mdev", "not an mdev UUID (expected "
-                    + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): '" + requestedUuid + "'");
+        if (!Mdev.isUuid(requestedUuid)) {
+            // The argument names no file: the quoted value is the source. The CLI checks its
+            // --mdev option with Mdev.isUuid itself, so this is for library callers.
+            throw new BadInputException(BadInputException.quote(requestedUuid),
+                    "not an mdev UUID (expected " + Mdev.UUID_FORMAT + ")");
         }
         String origin = source.provenance().origin();
         Attr<VfioApMatrix> vm = source.matrix();
@@ -223,25 +225,6 @@ final class Guest {
     /** {@code cardXX}, as {@code String.format("card%02x", id)} prints it, without a Formatter. */
     static String cardName(int id) {
         return "card" + (id < 16 ? "0" : "") + Integer.toHexString(id);
-    }
-
-    /**
-     * Whether {@code s} is a UUID, 8-4-4-4-12 hex digits of either case; a hand-written test
-     * because a regex matcher costs a sizeable part of a 4-APQN check.
-     */
-    static boolean isUuid(String s) {
-        if (s == null || s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static String rcName(int rc) {

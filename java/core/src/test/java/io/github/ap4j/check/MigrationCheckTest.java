@@ -420,7 +420,10 @@ class MigrationCheckTest {
                 MigrationCheck.check(src, "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tg, DOC));
         assertTrue(e.getMessage().contains("no mdev aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee on the source host (mdevs there: "
                 + UUID + ")"), e.getMessage());
-        assertThrows(BadInputException.class, () -> MigrationCheck.check(src, "nope", tg, DOC));
+        // A library error names the value, never a command-line option.
+        assertEquals("'nope': not an mdev UUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+                assertThrows(BadInputException.class,
+                        () -> MigrationCheck.check(src, "nope", tg, DOC)).getMessage());
         TestHost lsz = source();
         lsz.vfioUnknown = true;
         assertThrows(BadInputException.class, () -> MigrationCheck.check(lsz.build(), UUID, tg, DOC));
