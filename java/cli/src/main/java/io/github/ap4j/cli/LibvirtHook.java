@@ -202,7 +202,10 @@ final class LibvirtHook {
             }
             String id = f.code().name() + (f.apqn() == null ? "" : " " + f.apqn());
             codes.append(codes.length() == 0 ? "" : ", ").append(id);
-            err.append("  ").append(id).append(": ").append(f.message()).append('\n');
+            String problem = f.problem();
+            err.append("  ").append(id).append(": ").append(problem)
+                    .append(problem.endsWith(".") ? " Fix: " : ". Fix: ")
+                    .append(f.fix()).append('\n');
         }
         String reason = "denied migration of guest " + name + " (mdev " + mdev + "): incompatible "
                 + "with this host" + (t.errno() == null ? "" : ", kernel returns -" + t.errno().name())
