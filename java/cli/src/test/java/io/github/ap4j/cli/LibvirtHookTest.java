@@ -222,8 +222,8 @@ class LibvirtHookTest {
         Files.delete(mask);
         Process mkfifo = new ProcessBuilder("mkfifo", mask.toString()).start();
         assertEquals(0, mkfifo.waitFor());
-        Path conf = tmp.resolve("short2.conf");
-        Files.writeString(conf, "timeout = 1\n");
+        Path conf = tmp.resolve("fifo.conf");
+        Files.writeString(conf, "timeout = 10\n");
         HookProcess r = hook(Map.of("AP4J_HOOK_CONFIG", conf.toString(), "SYSFS_ROOT",
                 host.toString()), withDescriptor);
         assertEquals(0, r.exitCode());

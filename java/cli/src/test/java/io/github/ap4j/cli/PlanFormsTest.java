@@ -107,4 +107,26 @@ class PlanFormsTest {
                     || line.startsWith("echo "), line);
         }
     }
+
+    /**
+     * Taking an adapter or domain away from another mdev whose guest_matrix is not empty takes
+     * devices from a running guest: plan says so loudly, on stderr and in the script.
+     */
+    @Test
+    void warnsBeforeTakingDevicesFromARunningGuest() throws Exception {
+        Path t = HookProcess.copyTree(Path.of(QuickStartTest.OK), tmp.resolve("busy"));
+        String other = "7f5c3a1e-0000-4c2b-9d3e-5a6b7c8d9e0f";
+        Path m = Files.createDirectories(t.resolve("devices/vfio_ap/matrix/" + other));
+        Files.writeString(m.resolve("matrix"), "05.0033\n05.0034\n");
+        Files.writeString(m.resolve("guest_matrix"), "05.0033\n05.0034\n");
+        Files.writeString(m.resolve("control_domains"), "");
+        CliRun r = CliRun.of("plan", "--source", QuickStartTest.SRC, "--target", t.toString(),
+                "--mdev", QuickStartTest.UUID, "--format", "script");
+        String warning = "WARNING: 'echo 0x05 > /sys/devices/vfio_ap/matrix/" + other
+                + "/unassign_adapter' takes adapter 0x05 away from mdev " + other + ", whose "
+                + "guest_matrix is not empty: a running guest loses 2 APQN(s) (05.0033 05.0034)";
+        assertEquals(warning + NL, r.err());
+        assertTrue(r.out().contains("\n# " + warning + "\necho 0x05 > /sys/devices/vfio_ap/matrix/"
+                + other + "/unassign_adapter\n"), r.out());
+    }
 }
