@@ -82,6 +82,10 @@ public final class Ap4j implements Runnable {
      */
     public static int run(String[] args, java.io.InputStream in, java.io.OutputStream rawOut,
             PrintWriter out, PrintWriter err) {
+        if (args.length == 5 && args[0].equals("libvirt-hook")) {
+            // libvirt's four hook arguments are data, never options: a guest may be named "-h".
+            args = new String[] {args[0], "--", args[1], args[2], args[3], args[4]};
+        }
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cl = new CommandLine(new Ap4j(new Stdio(in, rawOut, out)));
         cl.setOut(out);

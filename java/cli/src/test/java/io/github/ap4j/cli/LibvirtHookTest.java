@@ -270,6 +270,16 @@ class LibvirtHookTest {
                 Files.readString(seen));
     }
 
+    /** A guest whose name looks like an option is still a guest name, and stdout stays empty. */
+    @Test
+    void aGuestNamedLikeAnOption() throws Exception {
+        byte[] xml = "<domain><name>-h</name></domain>".getBytes(StandardCharsets.UTF_8);
+        HookProcess r = hook(Map.of(), xml, "--help", "migrate", "begin", "-");
+        assertEquals(0, r.exitCode());
+        assertEquals(0, r.stdout().length);
+        assertEquals("", r.stderr());
+    }
+
     @Test
     void wrongArgumentCount() throws Exception {
         HookProcess r = hook("target-ok", withDescriptor, "guest1", "migrate");
