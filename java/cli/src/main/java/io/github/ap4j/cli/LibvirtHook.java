@@ -11,7 +11,7 @@ import io.github.ap4j.check.TargetReport;
 import io.github.ap4j.libvirt.DomainXml;
 import io.github.ap4j.libvirt.GuestDescriptor;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.internal.SnapshotSources;
 import io.github.ap4j.snapshot.ReadScope;
 import java.io.InputStream;
 import java.util.List;

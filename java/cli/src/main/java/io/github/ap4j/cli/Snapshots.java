@@ -3,7 +3,7 @@ package io.github.ap4j.cli;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.HostSnapshots;
 import io.github.ap4j.snapshot.ReadScope;
-import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.internal.SnapshotSources;
 import java.util.function.Function;
 
 /**

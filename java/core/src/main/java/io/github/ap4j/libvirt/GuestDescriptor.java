@@ -1,6 +1,7 @@
 package io.github.ap4j.libvirt;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.QueueIndex;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
@@ -13,7 +14,6 @@ import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.Mkvp;
 import io.github.ap4j.snapshot.Provenance;
-import io.github.ap4j.snapshot.QueueIndex;
 import io.github.ap4j.snapshot.SourceKind;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.time.Instant;
@@ -116,7 +116,7 @@ public record GuestDescriptor(String mdev, String host, Instant taken, String ap
             throw new BadInputException(origin, "mdev " + m.uuid()
                     + " has neither guest_matrix nor matrix: cannot tell which APQNs the guest has");
         }
-        QueueIndex index = source.queueIndex();
+        QueueIndex index = QueueIndex.of(source);
         List<Queue> queues = new ArrayList<>(matrix.size());
         for (Apqn q : matrix.apqns()) {
             long w = index.word(q.qid());

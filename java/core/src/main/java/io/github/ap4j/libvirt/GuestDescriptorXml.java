@@ -149,7 +149,7 @@ public final class GuestDescriptorXml {
     }
 
     /** Whether {@code e} is a descriptor element (by namespace URI and local name). */
-    public static boolean isDescriptor(Node e) {
+    static boolean isDescriptor(Node e) {
         return e instanceof Element && NAMESPACE.equals(e.getNamespaceURI())
                 && ELEMENT.equals(e.getLocalName());
     }
@@ -158,7 +158,7 @@ public final class GuestDescriptorXml {
      * Reads a descriptor element; every value is checked, and a bad one named with the
      * attribute and quoted.
      */
-    public static GuestDescriptor read(Element g, String origin) {
+    static GuestDescriptor read(Element g, String origin) {
         String where = origin + ": ap4j guest descriptor";
         String format = required(g, "format", where);
         if (!format.equals(Integer.toString(GuestDescriptor.FORMAT))) {

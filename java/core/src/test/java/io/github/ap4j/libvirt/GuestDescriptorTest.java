@@ -9,7 +9,7 @@ import io.github.ap4j.check.CheckReport;
 import io.github.ap4j.check.MigrationCheck;
 import io.github.ap4j.check.RuleSet;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.internal.SnapshotSources;
 import io.github.ap4j.snapshot.SourceKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
