@@ -3,6 +3,8 @@ package io.github.ap4j.internal;
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
 import io.github.ap4j.libvirt.DomainXml;
+import io.github.ap4j.internal.io.BoundedInput;
+import io.github.ap4j.internal.io.InputLimit;
 import io.github.ap4j.internal.lszcrypt.LszcryptImport;
 import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
 import io.github.ap4j.internal.sysfs.FixtureCapture;
@@ -95,14 +97,18 @@ public final class SnapshotSources {
             return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope).read();
         }
         if (spec.startsWith(SYSFS)) {
-            return new SysfsSnapshotReader(DirectorySysfsTree.open(Path.of(spec.substring(SYSFS.length()))),
-                    SourceKind.SYSFS, scope).read();
+            Path root = Path.of(spec.substring(SYSFS.length()));
+            SysfsTree t = isLiveRoot(root) ? liveTree(env) : DirectorySysfsTree.open(root);
+            return new SysfsSnapshotReader(t, SourceKind.SYSFS, scope).read();
         }
         if (spec.startsWith(FIXTURE)) {
             return new SysfsSnapshotReader(tree(Path.of(spec.substring(FIXTURE.length()))),
                     SourceKind.FIXTURE, scope).read();
         }
         Path p = Path.of(spec);
+        if (isLiveRoot(p)) {
+            return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope).read();
+        }
         if (Files.isDirectory(p)) {
             DirectorySysfsTree t = DirectorySysfsTree.open(p);
             boolean fixture = Files.exists(p.resolve(FixtureMarker.FILE_NAME));
@@ -111,8 +117,11 @@ public final class SnapshotSources {
         if (FixtureCapture.isArchiveName(p)) {
             return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope).read();
         }
-        if (Files.isRegularFile(p)) {
-            return looksLikeXml(p) ? descriptor(read(p, DomainXml.MAX_BYTES), spec) : lszcrypt(p);
+        if (Files.exists(p)) {
+            // An XML file is a domain XML or guest descriptor; any other file is lszcrypt text.
+            // A FIFO, device or socket is refused by its type in BoundedInput, before reading.
+            return looksLikeXml(p) ? descriptor(BoundedInput.readFile(p, InputLimit.DOMAIN_XML), spec)
+                    : lszcrypt(p);
         }
         throw new BadInputException(spec, "no such file or directory");
     }
@@ -142,24 +151,21 @@ public final class SnapshotSources {
     }
 
     private static boolean looksLikeXml(Path p) {
-        try (java.io.InputStream in = Files.newInputStream(p)) {
+        try (java.io.InputStream in = BoundedInput.openFile(p, InputLimit.LSZCRYPT)) {
             return DomainXml.looksLikeXml(in.readNBytes(64));
         } catch (IOException e) {
             throw new BadInputException(p.toString(), "cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** At most {@code limit} bytes of a regular file; a larger file is bad input. */
-    static byte[] read(Path p, int limit) {
-        try (java.io.InputStream in = Files.newInputStream(p)) {
-            byte[] b = in.readNBytes(limit + 1);
-            if (b.length > limit) {
-                throw new BadInputException(p.toString(), "larger than " + limit + " bytes");
-            }
-            return b;
-        } catch (IOException e) {
-            throw new BadInputException(p.toString(), "cannot read: " + e.getMessage(), e);
-        }
+    /**
+     * True for {@code /sys} itself: like s390-tools' {@code util_path}, ap4j reads the live
+     * sysfs under {@code $SYSFS_ROOT} when it is set, so {@code /sys}, {@code sysfs:/sys} and
+     * {@code sysfs:} name the same tree (and a host without an AP bus is "unavailable" for all
+     * three, not bad input for some).
+     */
+    static boolean isLiveRoot(Path p) {
+        return p.isAbsolute() && p.normalize().equals(Path.of("/sys"));
     }
 
     /** The live snapshot: {@code $SYSFS_ROOT} or {@code /sys}. */
@@ -182,7 +188,8 @@ public final class SnapshotSources {
      * a directory or an archive; {@code sysfs:} alone is the live tree.
      */
     public static SysfsTree tree(String spec, Map<String, String> env) {
-        if (spec.equals(SYSFS)) {
+        String path = spec.startsWith(SYSFS) ? spec.substring(SYSFS.length()) : spec;
+        if (spec.equals(SYSFS) || isLiveRoot(Path.of(path))) {
             return liveTree(env);
         }
         if (spec.startsWith(SYSFS)) {
@@ -219,14 +226,9 @@ public final class SnapshotSources {
      * answered by the C shim's replay backend, which is reset afterwards.
      */
     public static HostSnapshot replay(Path file) {
-        ReplayTable table;
-        try {
-            table = ReplayTable.read(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
+        ReplayTable table = ReplayTable.parse(
+                BoundedInput.readText(file, InputLimit.REPLAY_TABLE, StandardCharsets.UTF_8),
+                file.toString());
         ApShim shim = NativeAp.shim();
         synchronized (REPLAY_LOCK) {
             try {
@@ -240,14 +242,7 @@ public final class SnapshotSources {
 
     /** lszcrypt text, parsed by {@link LszcryptImport#parse(String, String)}. */
     public static HostSnapshot lszcrypt(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
+        String text = BoundedInput.readText(file, InputLimit.LSZCRYPT, StandardCharsets.UTF_8);
         return LszcryptImport.parse(text, file.toString());
     }
 }
