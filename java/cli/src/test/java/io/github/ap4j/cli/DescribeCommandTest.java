@@ -102,19 +102,20 @@ class DescribeCommandTest {
         Path xml = tmp.resolve("desc.xml");
         Files.writeString(xml, DESCRIPTOR);
         CliRun r = CliRun.of("check", "--source", SRC, "--target", xml.toString(), "--mdev", UUID);
-        assertEquals(2, r.exitCode());
-        assertEquals("ap4j check: " + xml + ": an ap4j guest descriptor describes the source side "
+        // An unreadable target is reported in its place: unverifiable, exit 5.
+        assertEquals(5, r.exitCode());
+        assertTrue(r.out().contains(xml + ": an ap4j guest descriptor describes the source side "
                 + "of one guest, not a target host; give a sysfs tree, fixture or lszcrypt text "
-                + "of the target" + NL, r.err());
+                + "of the target"), r.out());
     }
 
     @Test
     void onlyOneArgumentMayBeStdin() {
         CliRun r = CliRun.withStdin(DESCRIPTOR.getBytes(StandardCharsets.UTF_8), "check",
                 "--source", "-", "--target", "-");
-        assertEquals(2, r.exitCode());
-        assertEquals("ap4j check: --target: '-' (stdin) is already read by another argument: only "
-                + "one of them may be '-'" + NL, r.err());
+        assertEquals(5, r.exitCode());
+        assertTrue(r.out().contains("--target: '-' (stdin) is already read by another argument: "
+                + "only one of them may be '-'"), r.out());
     }
 
     @Test

@@ -48,7 +48,7 @@ class StreamsTest {
     void emptyStdin() {
         CliRun r = CliRun.of("check", "--source", QuickStartTest.SRC, "--target", "-", "--mdev",
                 QuickStartTest.UUID);
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("ap4j check: stdin"), r.err());
+        assertEquals(5, r.exitCode()); // the target could not be read: unverifiable
+        assertTrue(r.out().contains("stdin"), r.out());
     }
 }
