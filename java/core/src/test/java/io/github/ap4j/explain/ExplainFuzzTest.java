@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * Pasted log text, fuzzed through {@link LogInput} and {@link Explainer} (the parser of
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * UUID or nothing, and has an explanation and a fix that are printable text (no byte of the log
  * reaches the terminal unescaped); the same lines give the same report.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class ExplainFuzzTest {
 
     private static final Pattern UUID =

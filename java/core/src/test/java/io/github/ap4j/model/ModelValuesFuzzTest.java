@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * The value parsers of package {@code model} that read text from users and files: {@link ApMask}
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * document) whose message is one printable line; an accepted text is a form the value's
  * {@code toString} prints, and {@code parse(toString())} gives the value back.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class ModelValuesFuzzTest {
 
     enum Parser {
