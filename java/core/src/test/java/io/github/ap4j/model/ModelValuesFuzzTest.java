@@ -113,8 +113,20 @@ class ModelValuesFuzzTest {
         assertArrayEquals(b, ConfigInfo.parse(hex.toString()).toBytes());
     }
 
+    /** The status word (up to 8 hex digits) or a whole GR1 (16), whose low 32 bits it is. */
+    private static final Pattern STATUS = Pattern.compile("(?:0[xX])?([0-9a-fA-F]{1,8}|[0-9a-fA-F]{16})\n?");
+
     static void status(String text) {
-        QueueStatus s = QueueStatus.parse(text);
+        java.util.regex.Matcher k = STATUS.matcher(text);
+        QueueStatus s;
+        try {
+            s = QueueStatus.parse(text);
+        } catch (IllegalArgumentException e) {
+            assertTrue(!k.matches(), () -> "rejected a status word: " + FuzzInput.printable(text));
+            throw e;
+        }
+        assertTrue(k.matches(), () -> "accepted digits that are neither form: " + FuzzInput.printable(text));
+        assertEquals((int) Long.parseUnsignedLong(k.group(1), 16), s.word());
         assertEquals(s, QueueStatus.parse(s.toString()));
     }
 
