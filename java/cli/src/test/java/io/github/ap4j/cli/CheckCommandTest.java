@@ -132,8 +132,7 @@ class CheckCommandTest {
         assertEquals("ap4j check: Unknown options: '--sourc', 'src'\n", typo.err());
         CliRun missing = CliRun.of("check", "--source", "src");
         assertEquals(2, missing.exitCode());
-        assertEquals("ap4j check: Missing required options: '--target=TGT', '--mdev=UUID'\n",
-                missing.err());
+        assertEquals("ap4j check: Missing required option: '--target=TGT'\n", missing.err());
     }
 
     @Test
