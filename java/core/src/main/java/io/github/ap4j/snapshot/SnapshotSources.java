@@ -2,8 +2,8 @@ package io.github.ap4j.snapshot;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
-import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.natives.ReplayTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,6 @@ public final class SnapshotSources {
     public static final String NATIVE = "native";
     public static final String REPLAY = "replay:";
 
-    /** The shim's replay table is process-wide: one replay read at a time. */
-    private static final Object REPLAY_LOCK = new Object();
 
     private SnapshotSources() {
     }
@@ -155,26 +153,14 @@ public final class SnapshotSources {
     }
 
     /**
-     * The native source on a recorded table: parsed in Java first (errors name the line), then
-     * answered by the C shim's replay backend, which is reset afterwards.
+     * The native source on a recorded table: parsed by the C shim's replay parser (errors name
+     * the line), then answered by the shim from this call's own copy of the table, so
+     * concurrent replays of different tables never see each other's answers.
      */
     static HostSnapshot replay(Path file) {
-        ReplayTable table;
-        try {
-            table = ReplayTable.read(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
-        ApShim shim = NativeAp.shim();
-        synchronized (REPLAY_LOCK) {
-            try {
-                shim.replayLoad(table);
-                return NativeSnapshotReader.read(shim, REPLAY + file);
-            } finally {
-                shim.replayClear();
-            }
+        ReplayTable table = ReplayTable.read(file);
+        try (NativeReplay replay = NativeAp.shim().replay(table)) {
+            return NativeSnapshotReader.read(replay, REPLAY + file);
         }
     }
 
