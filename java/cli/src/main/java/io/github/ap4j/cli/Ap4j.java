@@ -27,11 +27,12 @@ import picocli.CommandLine.Option;
             NativeCommand.class,
             CheckCommand.class,
             PlanCommand.class,
+            ExplainCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success; check: every target is compatible",
-            "1:check: at least one target is incompatible",
+            "0:success; check: every target is compatible; explain: a failure explained",
+            "1:check: at least one target is incompatible; explain: failure lines not explained",
             "2:usage error or bad input (word, sysfs file, fixture, lszcrypt text, APQN)",
             "3:unavailable here (native layer, PQAP, sysfs root)",
             "4:internal error (a bug in ap4j)"})
