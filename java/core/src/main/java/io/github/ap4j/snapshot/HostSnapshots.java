@@ -2,6 +2,9 @@ package io.github.ap4j.snapshot;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.internal.SnapshotSources;
+import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
 import java.nio.file.Path;
 
 /**
