@@ -3,15 +3,14 @@ package io.github.ap4j.natives;
 import static io.github.ap4j.BadInputException.quote;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.io.BoundedInput;
+import io.github.ap4j.internal.io.InputLimit;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.ConfigInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +42,7 @@ public final class ReplayTable {
     /** Largest replay text, in bytes ({@code AP4J_MAX_REPLAY_BYTES}): 65536 full tapq lines
      *  take 3.7 MB, the rest is room for comments. */
     public static final int MAX_BYTES = JnaApShim.MAX_REPLAY_BYTES;
+
 
     private final List<TapqRecord> records; // sorted by APQN, unique
     private final ConfigInfo qci; // null: no qci line
@@ -83,44 +83,15 @@ public final class ReplayTable {
     }
 
     /**
-     * Reads and parses a replay file: a regular file of at most {@link #MAX_BYTES} bytes (a
-     * FIFO or device is refused by type, never read; the size is checked before and while
-     * reading).
+     * Reads and parses a replay file: a regular file of at most {@link #MAX_BYTES} bytes, read
+     * as bytes (the shared bounded reader: a FIFO or device is refused by type, never read; the
+     * size is checked before and while reading).
      *
      * @throws BadInputException naming the file (and {@code file:line} for malformed text)
      * @throws NativeUnavailableException when the native library cannot be loaded
      */
     public static ReplayTable read(Path file) {
-        String name = file.toString();
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(name, "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(name, "cannot read: " + e.getMessage(), e);
-        }
-        if (!attrs.isRegularFile()) {
-            throw new BadInputException(name, "not a regular file (a replay table is a text file)");
-        }
-        if (attrs.size() > MAX_BYTES) {
-            throw tooLarge(name, attrs.size());
-        }
-        byte[] text;
-        try (InputStream in = Files.newInputStream(file)) {
-            text = in.readNBytes(MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new BadInputException(name, "cannot read: " + e.getMessage(), e);
-        }
-        if (text.length > MAX_BYTES) {
-            throw tooLarge(name, text.length);
-        }
-        return parse(text, name);
-    }
-
-    private static BadInputException tooLarge(String name, long size) {
-        return new BadInputException(name, "replay table of " + size
-                + " bytes is larger than the limit of " + MAX_BYTES + " bytes");
+        return parse(BoundedInput.readFile(file, InputLimit.REPLAY_TABLE), file.toString());
     }
 
     public void write(Path file) throws IOException {

@@ -216,7 +216,7 @@ class ReplayEndToEndTest {
 
         BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.read(fifo));
 
-        assertEquals(fifo + ": not a regular file (a replay table is a text file)", e.getMessage());
+        assertEquals(fifo + ": not a regular file (a FIFO); ap4j reads only regular files", e.getMessage());
     }
 
     @Test
@@ -228,8 +228,8 @@ class ReplayEndToEndTest {
 
         BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.read(big));
 
-        assertEquals(big + ": replay table of 3221225472 bytes is larger than the limit of "
-                + ReplayTable.MAX_BYTES + " bytes", e.getMessage());
+        assertEquals(big + ": 3221225472 bytes, more than the 16 MiB allowed for a replay table",
+                e.getMessage());
     }
 
     @Test

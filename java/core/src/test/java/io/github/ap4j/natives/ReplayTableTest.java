@@ -99,6 +99,11 @@ class ReplayTableTest {
     }
 
     @Test
+    void theFileReadersBoundIsTheShimsBound() {
+        assertEquals(io.github.ap4j.internal.io.InputLimit.REPLAY_TABLE.maxBytes(), ReplayTable.MAX_BYTES);
+    }
+
+    @Test
     void aTextAboveTheBoundIsRefusedBeforeTheShimSeesIt() {
         byte[] text = new byte[ReplayTable.MAX_BYTES + 1];
 
