@@ -12,8 +12,8 @@ import io.github.ap4j.internal.sysfs.FixtureMarker;
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
 import io.github.ap4j.internal.sysfs.SysfsTree;
 import io.github.ap4j.internal.sysfs.TarSysfsTree;
-import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.natives.ReplayTable;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.HostSnapshots;
@@ -61,8 +61,6 @@ public final class SnapshotSources {
     public static final String NATIVE = "native";
     public static final String REPLAY = "replay:";
 
-    /** The shim's replay table is process-wide: one replay read at a time. */
-    private static final Object REPLAY_LOCK = new Object();
 
     private SnapshotSources() {
     }
@@ -222,21 +220,14 @@ public final class SnapshotSources {
     }
 
     /**
-     * The native source on a recorded table: parsed in Java first (errors name the line), then
-     * answered by the C shim's replay backend, which is reset afterwards.
+     * The native source on a recorded table: parsed by the C shim's replay parser (errors name
+     * the line), then answered by the shim from this call's own copy of the table, so
+     * concurrent replays of different tables never see each other's answers.
      */
     public static HostSnapshot replay(Path file) {
-        ReplayTable table = ReplayTable.parse(
-                BoundedInput.readText(file, InputLimit.REPLAY_TABLE, StandardCharsets.UTF_8),
-                file.toString());
-        ApShim shim = NativeAp.shim();
-        synchronized (REPLAY_LOCK) {
-            try {
-                shim.replayLoad(table);
-                return NativeSnapshotReader.read(shim, REPLAY + file);
-            } finally {
-                shim.replayClear();
-            }
+        ReplayTable table = ReplayTable.read(file);
+        try (NativeReplay replay = NativeAp.shim().replay(table)) {
+            return NativeSnapshotReader.read(replay, REPLAY + file);
         }
     }
 
