@@ -53,6 +53,11 @@ import java.util.regex.Pattern;
  *     even on queue rows; they go to {@link ApCard}. The FUNCTIONS bits the form cannot show
  *     (bit 7 in 9-letter rows, bits 10-31 in letter rows) are 0 in {@link ApCard#functions()};
  *     {@link LszcryptRow#knownFunctionBits()} says which bits are real.</li>
+ * <li>MODE and the last letter of TYPE ({@code CEX6P}: EP11, {@code CEX7C}: CCA,
+ *     {@code CEX5A}: accelerator, the type strings of {@code drivers/s390/crypto/zcrypt_cex4.c})
+ *     both state the card's mode; they must agree with each other and with FUNCTIONS. Without
+ *     FUNCTIONS (plain {@code lszcrypt}) they give {@link ApCard#mode()} while the functions
+ *     stay unknown.</li>
  * <li>STATUS: {@code online}/{@code offline} set {@code online}; {@code deconfig} sets
  *     {@code config=false}; {@code chkstop} sets {@code chkstop=true}; {@code in use},
  *     {@code assigned}, {@code unassigned} set the vfio_ap {@code status}; {@code -} means the
@@ -363,6 +368,12 @@ public final class LszcryptImport {
                         + quote(f) + " (lszcrypt derives both from ap_functions): " + quote(raw));
             }
         }
+        ApMode byType = modeOfType(type);
+        ApMode byColumn = modeOfColumn(mode);
+        if (byType != null && byColumn != null && byType != byColumn) {
+            throw new BadInputException(where, "MODE " + quote(mode) + " disagrees with the mode "
+                    + "letter of TYPE " + quote(type) + " (both name the card's mode): " + quote(raw));
+        }
         Attr<String> driver = Attr.unknown();
         if (v.containsKey(Col.DRIVER)) {
             String d = v.get(Col.DRIVER);
@@ -376,6 +387,46 @@ public final class LszcryptImport {
         }
         return new LszcryptRow(n, adapter, queue, type, mode, stat, requests, pending, pendingq,
                 requestq, hwtype, qdepth, form, functions, driver, sestat);
+    }
+
+    /** Zcrypt type names {@code CEXnC}, {@code CEXnA}, {@code CEXnP} (zcrypt_cex4.c, zcrypt_cex2c.c, ...). */
+    private static final Pattern MODE_LETTER_TYPE = Pattern.compile("^CEX[0-9]+([CAP])$");
+
+    /**
+     * The mode the last letter of a zcrypt type name states: C a CCA coprocessor, A an
+     * accelerator, P an EP11 coprocessor (the {@code cexNc}/{@code cexNa}/{@code cexNp} names
+     * the zcrypt card drivers give in {@code drivers/s390/crypto/zcrypt_cex4.c}); null for other
+     * names ({@code -}, {@code PCICA}, ...).
+     */
+    static ApMode modeOfType(String type) {
+        Matcher m = MODE_LETTER_TYPE.matcher(type);
+        if (!m.matches()) {
+            return null;
+        }
+        switch (m.group(1)) {
+            case "C": return ApMode.CCA;
+            case "A": return ApMode.ACCEL;
+            default: return ApMode.EP11;
+        }
+    }
+
+    /**
+     * The mode the MODE column states; null for {@code Unknown}, which lszcrypt prints when it
+     * could not tell (no mode bit in ap_functions, or no ap_functions file at all).
+     */
+    static ApMode modeOfColumn(String mode) {
+        switch (mode) {
+            case "CCA-Coproc": return ApMode.CCA;
+            case "Accelerator": return ApMode.ACCEL;
+            case "EP11-Coproc": return ApMode.EP11;
+            default: return null;
+        }
+    }
+
+    /** What a row says about its card's mode apart from FUNCTIONS: the MODE column, else TYPE. */
+    static ApMode statedMode(LszcryptRow r) {
+        ApMode m = modeOfColumn(r.mode());
+        return m != null ? m : modeOfType(r.type());
     }
 
     private static boolean letters(String f, String alphabet) {
@@ -438,6 +489,7 @@ public final class LszcryptImport {
         LszcryptRow first;
         String type;
         Integer hwtype;
+        ApMode mode;
         int bits;
         int known;
     }
@@ -496,6 +548,15 @@ public final class LszcryptImport {
         if (rowType != null) {
             f.type = rowType;
         }
+        ApMode m = statedMode(r);
+        if (m != null) {
+            if (f.mode != null && f.mode != m) {
+                throw new BadInputException(where, "card " + String.format("%02x", r.adapter())
+                        + " mode " + quote(r.mode()) + " (TYPE " + quote(r.type()) + ") disagrees "
+                        + "with an earlier line of the same card");
+            }
+            f.mode = m;
+        }
         if (r.hwtype().isPresent()) {
             if (f.hwtype != null && !f.hwtype.equals(r.hwtype().get())) {
                 throw new BadInputException(where, "card " + String.format("%02x", r.adapter())
@@ -524,6 +585,11 @@ public final class LszcryptImport {
         Attr<Integer> hwtype = f.hwtype == null ? Attr.unknown() : Attr.of(f.hwtype);
         Attr<Integer> functions = f.known == 0 ? Attr.unknown() : Attr.of(f.bits);
         ApCard.Builder card = ApCard.builder(id).type(type).hwtype(hwtype).functions(functions);
+        if (!functions.isPresent() && f.mode != null) {
+            // Without FUNCTIONS (plain lszcrypt, or a row of no verbose era) the mode is still
+            // stated twice: by the MODE column and by the last letter of TYPE.
+            card.mode(Attr.of(f.mode));
+        }
         if (c == null) {
             return card.build();
         }
