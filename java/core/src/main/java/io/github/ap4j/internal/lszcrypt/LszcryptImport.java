@@ -370,7 +370,10 @@ public final class LszcryptImport {
         }
         ApMode byType = modeOfType(type);
         ApMode byColumn = modeOfColumn(mode);
-        if (byType != null && byColumn != null && byType != byColumn) {
+        // With FUNCTIONS the MODE column was checked against them above; a card whose word has
+        // several mode bits shows MODE by lszcrypt's order (CCA first) and TYPE by its driver, so
+        // only a row without FUNCTIONS must have TYPE and MODE agree.
+        if (form == FunctionsForm.ABSENT && byType != null && byColumn != null && byType != byColumn) {
             throw new BadInputException(where, "MODE " + quote(mode) + " disagrees with the mode "
                     + "letter of TYPE " + quote(type) + " (both name the card's mode): " + quote(raw));
         }
