@@ -1,14 +1,15 @@
 /*
- * ap4j native shim: PQAP(TAPQ) and PQAP(QCI) for IBM Z Adjunct Processor queues,
- * plus a replay backend that answers the same calls from a recorded table.
+ * ap4j native shim: PQAP(TAPQ) and PQAP(QCI) for IBM Z Adjunct Processor queues, plus replay
+ * tables that answer the same questions from a recorded text.
  *
- * ABI rules (see native/README.md): fixed-width integers and caller-owned arrays only,
- * no structs cross the boundary. Every function returns 0 on success or a negative
- * AP4J_E_* code; details of the last failure of the calling thread are available from
- * ap4j_last_failure().
+ * ABI rules (docs/native.md): fixed-width integers and caller-owned arrays only, no structs
+ * cross the boundary; a replay table is an opaque 64-bit handle. Every function returns 0 on
+ * success or a negative AP4J_E_* code; details of the last failure of the calling thread are
+ * available from ap4j_last_failure(). There is no process-wide mode: hardware calls always mean
+ * the hardware, a replay call names its table.
  *
- * Bit layouts cited below come from /work/shared/ap-facts.md (§3.2 GR0, §3.3 GR1, §3.5 QCI),
- * which quote the kernel's arch/s390/include/asm/ap.h.
+ * Register layouts follow the kernel's arch/s390/include/asm/ap.h (ap_tapq(), ap_qci(),
+ * struct ap_queue_status, struct ap_config_info).
  */
 #ifndef AP4J_H
 #define AP4J_H
@@ -25,37 +26,53 @@ extern "C" {
 #define AP4J_API
 #endif
 
-/* Returned by ap4j_abi_version(); the Java side refuses any other value. */
-#define AP4J_ABI_VERSION 1
+/* Returned by ap4j_abi_version(); the Java side refuses any other value. 2: replay tables are
+ * handles, the T bit and the child timeout are parameters. */
+#define AP4J_ABI_VERSION 2
 
 /* Error codes (negative return values). Keep in sync with io.github.ap4j.natives.NativeError. */
 #define AP4J_OK                  0
-#define AP4J_E_INVALID_ARG      (-1) /* NULL pointer, negative/too large count, bad value  */
-#define AP4J_E_UNSUPPORTED_ARCH (-2) /* hardware mode on a build that is not s390x          */
-#define AP4J_E_PQAP_TRAPPED     (-3) /* PQAP raised a signal in the probe child            */
-#define AP4J_E_SYSTEM           (-4) /* pipe/fork/waitpid/malloc failed; errno is kept      */
-#define AP4J_E_IO               (-5) /* replay file cannot be opened or read; errno is kept */
-#define AP4J_E_PARSE            (-6) /* malformed replay line; line number is kept          */
-#define AP4J_E_NO_QCI           (-7) /* replay mode but the table holds no qci line         */
-#define AP4J_E_CHILD            (-8) /* probe child died or answered short                  */
+#define AP4J_E_INVALID_ARG      (-1) /* NULL pointer, count or size out of range, bad handle  */
+#define AP4J_E_UNSUPPORTED_ARCH (-2) /* hardware call in a library that is not built for s390x */
+#define AP4J_E_PQAP_TRAPPED     (-3) /* PQAP raised a signal in the child                      */
+#define AP4J_E_SYSTEM           (-4) /* pipe/fork/poll/malloc failed; errno is kept            */
+#define AP4J_E_IO               (-5) /* reserved (ABI 1: replay file unreadable)               */
+#define AP4J_E_PARSE            (-6) /* malformed replay text; the line number is kept         */
+#define AP4J_E_NO_QCI           (-7) /* the replay table holds no qci line                     */
+#define AP4J_E_CHILD            (-8) /* the PQAP child died or answered short                  */
+#define AP4J_E_QCI_CC           (-9) /* PQAP(QCI) ended with a condition code other than 0     */
+#define AP4J_E_TIMEOUT         (-10) /* the PQAP child did not answer in time; it was killed    */
 
 /* Largest batch and largest replay table: every APQN once (256 adapters x 256 domains). */
 #define AP4J_MAX_APQNS 65536
 
-/* Size of the QCI block, struct ap_config_info (ap-facts §3.5). */
+/* Largest replay text ap4j_replay_parse() accepts, in bytes. */
+#define AP4J_MAX_REPLAY_BYTES (16 * 1024 * 1024)
+
+/* Longest replay line in bytes, without its '\n' (a "qci" line is 260). */
+#define AP4J_MAX_REPLAY_LINE 318
+
+/* Size of the QCI block, struct ap_config_info. */
 #define AP4J_QCI_SIZE 128
 
-/* Slots of the info[] array filled by ap4j_last_failure(). */
-#define AP4J_FAIL_CODE    0 /* the AP4J_E_* code, 0 if the last call succeeded      */
-#define AP4J_FAIL_SIGNO   1 /* signal caught in the PQAP child (SIGILL = 4), else 0 */
-#define AP4J_FAIL_SICODE  2 /* its si_code: ILL_ILLOPC = 1 (qemu), ILL_PRVOPC = 5   */
-#define AP4J_FAIL_ERRNO   3 /* errno for AP4J_E_SYSTEM / AP4J_E_IO, else 0          */
-#define AP4J_FAIL_LINE    4 /* 1-based replay file line (or table entry) at fault   */
-#define AP4J_FAIL_PID     5 /* pid of the child that executed PQAP, else 0          */
-#define AP4J_FAIL_SLOTS   6
+/* ap4j_tapq() flags. */
+#define AP4J_TAPQ_T 1 /* set the T bit (GR0 bit 40): GR2 receives the queue's hardware info */
 
-/* Replay answer for an APQN that is not in the table: cc 3 and GR1 status word with
- * response code 0x01 AP_RESPONSE_Q_NOT_AVAIL (bits 8-15 of the low word, ap-facts §3.3/§3.4). */
+/* Slots of the info[] array filled by ap4j_last_failure(). */
+#define AP4J_FAIL_CODE    0 /* the AP4J_E_* code, 0 if the last call succeeded            */
+#define AP4J_FAIL_SIGNO   1 /* signal caught in, or that killed, the PQAP child, else 0   */
+#define AP4J_FAIL_SICODE  2 /* si_code of a caught signal: ILL_ILLOPC 1 (qemu), ILL_PRVOPC 5 */
+#define AP4J_FAIL_ERRNO   3 /* errno for AP4J_E_SYSTEM, else 0                            */
+#define AP4J_FAIL_LINE    4 /* 1-based replay line (or table entry) at fault             */
+#define AP4J_FAIL_PID     5 /* pid of the child that executed PQAP, else 0                */
+#define AP4J_FAIL_CC      6 /* condition code for AP4J_E_QCI_CC                           */
+#define AP4J_FAIL_SLOTS   7
+
+/* Size ap4j_last_failure() needs for the whole text, NUL included. */
+#define AP4J_FAIL_TEXT 256
+
+/* Replay answer for an APQN that is not in the table: cc 3 and a GR1 status word with
+ * response code 0x01 AP_RESPONSE_Q_NOT_AVAIL (struct ap_queue_status, bits 8-15 of the word). */
 #define AP4J_REPLAY_ABSENT_CC  3
 #define AP4J_REPLAY_ABSENT_GR1 UINT64_C(0x0000000000010000)
 #define AP4J_REPLAY_ABSENT_GR2 UINT64_C(0)
@@ -64,22 +81,25 @@ extern "C" {
 AP4J_API int32_t ap4j_abi_version(void);
 
 /*
- * PQAP(TAPQ) with the T bit for each APQN (adapter << 8 | domain) of a batch:
- * GR0 = apqn | 1 << 23, function code 0 (ap-facts §3.2). For entry i the condition code
- * goes to cc[i], GR1 (status word in the low 32 bits) to gr1[i] and GR2 (hardware info,
- * ap-facts §3.1) to gr2[i]. Replay mode answers from the table; hardware mode needs s390x
- * and runs the whole batch in one forked child.
+ * PQAP(TAPQ) for each APQN (adapter << 8 | domain) of a batch: GR0 = apqn | T << 23, function
+ * code 0, as the kernel's ap_test_queue() (flags AP4J_TAPQ_T sets T). The kernel sets T where
+ * it wants the facility word (drivers/s390/crypto/ap_queue.c ap_functions_show()) but not in
+ * the vfio-ap migration check, which calls plain ap_tapq(). For entry i the condition code goes
+ * to cc[i], GR1 (status word in the low 32 bits) to gr1[i] and GR2 (hardware info with T) to
+ * gr2[i]. Needs s390x; the batch runs in one forked child that is killed after timeout_ms
+ * (1..600000) without an answer.
  */
-AP4J_API int32_t ap4j_tapq(const uint16_t *apqns, int32_t count,
-                           int32_t *cc, uint64_t *gr1, uint64_t *gr2);
+AP4J_API int32_t ap4j_tapq(const uint16_t *apqns, int32_t count, int32_t flags,
+                           int32_t timeout_ms, int32_t *cc, uint64_t *gr1, uint64_t *gr2);
 
-/* PQAP(QCI): GR0 = 4 << 24, GR2 = address of the 128-byte block (ap-facts §3.5). The block
- * is copied byte for byte as the machine stored it (big-endian words). */
-AP4J_API int32_t ap4j_qci(uint8_t block[AP4J_QCI_SIZE]);
+/* PQAP(QCI): GR0 = 4 << 24, GR2 = address of the 128-byte block, as the kernel's ap_qci(). The
+ * block is copied byte for byte as the machine stored it (big-endian words). A condition code
+ * other than 0 is AP4J_E_QCI_CC with the code in info[AP4J_FAIL_CC]. */
+AP4J_API int32_t ap4j_qci(int32_t timeout_ms, uint8_t block[AP4J_QCI_SIZE]);
 
-/* Forces a hardware-mode PQAP(TAPQ) of APQN 00.0000 (ignoring any replay table) and returns
- * 0 when PQAP executes without a trap. Remembers a trap for the life of the process. */
-AP4J_API int32_t ap4j_hw_probe(void);
+/* A PQAP(TAPQ) of APQN 00.0000 in a child: 0 when PQAP executes without a trap. A trap is
+ * remembered for the life of the process (it is a property of the machine). */
+AP4J_API int32_t ap4j_hw_probe(int32_t timeout_ms);
 
 /*
  * Details of the calling thread's last failure. Every other ap4j_* call resets them on entry.
@@ -89,18 +109,39 @@ AP4J_API int32_t ap4j_hw_probe(void);
  */
 AP4J_API int32_t ap4j_last_failure(int32_t *info, char *text, int32_t text_len);
 
-/* Replays the table in a text file (format in native/README.md). On error the previous mode
- * and table stay in force. */
-AP4J_API int32_t ap4j_replay_load(const uint16_t *apqns, const int32_t *cc,
-                                  const uint64_t *gr1, const uint64_t *gr2, int32_t n,
-                                  const uint8_t *qci /* AP4J_QCI_SIZE bytes or NULL */);
-AP4J_API int32_t ap4j_replay_load_file(const char *path);
+/*
+ * Replay tables. A table is immutable once made, so any number of threads may query the same
+ * table at once; *table receives a handle (never 0) that ap4j_replay_free() releases. No call
+ * changes anything that another table's user can see.
+ */
 
-/* Drops the replay table: back to hardware mode. */
-AP4J_API int32_t ap4j_replay_clear(void);
+/* A table of n answers (each APQN once, cc 0..3) and an optional QCI block (NULL: none). */
+AP4J_API int32_t ap4j_replay_new(const uint16_t *apqns, const int32_t *cc, const uint64_t *gr1,
+                                 const uint64_t *gr2, int32_t n,
+                                 const uint8_t *qci /* AP4J_QCI_SIZE bytes or NULL */,
+                                 uint64_t *table);
 
-/* 1 when replay mode is active, 0 in hardware mode. */
-AP4J_API int32_t ap4j_replay_active(void);
+/* A table from replay text (format in docs/native.md), len bytes (0..AP4J_MAX_REPLAY_BYTES,
+ * any byte values: NUL is an error, bytes >= 0x80 are allowed in comments only). */
+AP4J_API int32_t ap4j_replay_parse(const uint8_t *text, int64_t len, uint64_t *table);
+
+/* The table's number of tapq answers and whether it holds a qci line (each may be NULL). */
+AP4J_API int32_t ap4j_replay_size(uint64_t table, int32_t *n, int32_t *has_qci);
+
+/* Copies the n answers, sorted by APQN (n must be ap4j_replay_size()'s), and the QCI block if
+ * there is one and qci is not NULL. */
+AP4J_API int32_t ap4j_replay_export(uint64_t table, int32_t n, uint16_t *apqns, int32_t *cc,
+                                    uint64_t *gr1, uint64_t *gr2, uint8_t *qci);
+
+/* ap4j_tapq() answered from the table: an APQN not in it answers AP4J_REPLAY_ABSENT_*. */
+AP4J_API int32_t ap4j_replay_tapq(uint64_t table, const uint16_t *apqns, int32_t count,
+                                  int32_t *cc, uint64_t *gr1, uint64_t *gr2);
+
+/* ap4j_qci() answered from the table; AP4J_E_NO_QCI without a qci line. */
+AP4J_API int32_t ap4j_replay_qci(uint64_t table, uint8_t block[AP4J_QCI_SIZE]);
+
+/* Releases the table; 0 is accepted and does nothing. */
+AP4J_API int32_t ap4j_replay_free(uint64_t table);
 
 #ifdef __cplusplus
 }

@@ -7,8 +7,8 @@ import io.github.ap4j.check.TargetReport;
 import io.github.ap4j.internal.NativeSnapshotReader;
 import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
-import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EndToEndBenchmark {
 
     HostSnapshot source;
-    ApShim shim;
+    NativeReplay shim;
     Path dir;
     Path root;
 
@@ -62,8 +62,7 @@ public class EndToEndBenchmark {
         dir = SyntheticHost.tempRoot("ap4j-bench-e2e-");
         root = dir.resolve("sys");
         target.writeSysfs(root);
-        shim = NativeAp.shim();
-        shim.replayLoad(target.replayTable());
+        shim = NativeAp.shim().replay(target.replayTable());
         TargetReport viaSysfs = sysfsThenCheck().targets().get(0);
         TargetReport viaNative = nativeReplayThenCheck().targets().get(0);
         if (!viaSysfs.compatible() || viaNative.compatible() || viaNative.findings().isEmpty()) {
@@ -74,7 +73,7 @@ public class EndToEndBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        shim.replayClear();
+        shim.close();
         SyntheticHost.delete(dir);
     }
 

@@ -3,8 +3,8 @@ package io.github.ap4j.bench;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.ConfigInfo;
 import io.github.ap4j.model.QueueHwInfo;
-import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.natives.TapqRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +23,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The native shim's replay backend through JNA: {@code ap4j_tapq} for one APQN per call and
+ * A native replay table through JNA: {@code ap4j_replay_tapq} for one APQN per call and
  * for a batch of 1,024 (scores per APQN, {@link OperationsPerInvocation}), with the answers
- * turned into {@link TapqRecord}s as {@link ApShim#tapq} returns them. Target: 200 ns per APQN
+ * turned into {@link TapqRecord}s as {@link NativeReplay#tapq} returns them. Target: 200 ns per APQN
  * in a batch.
  *
  * <p>The table is the 64 x 256 host of {@link SyntheticHost} (16,384 queues), handed to the C
- * side with {@code ap4j_replay_load}. The library is the one for the running architecture
+ * side with {@code ap4j_replay_new}. The library is the one for the running architecture
  * ({@code linux-x86-64/} or {@code linux-s390x/libap4j.so} in the jar), so this runs unchanged
  * on the emulated s390x JVM.
  */
@@ -43,14 +43,13 @@ public class NativeReplayBenchmark {
 
     static final int BATCH = 1024;
 
-    ApShim shim;
+    NativeReplay shim;
     List<Apqn> one;
     List<Apqn> batch;
 
     @Setup
     public void setup() {
-        shim = NativeAp.shim();
-        shim.replayLoad(SyntheticHost.target(64, 256, 16, 85).replayTable());
+        shim = NativeAp.shim().replay(SyntheticHost.target(64, 256, 16, 85).replayTable());
         one = List.of(Apqn.of(0x05, 0x33));
         // 1,024 queues spread over the table: 16 adapters x 64 domains, not one run of ids.
         batch = new ArrayList<>(BATCH);
@@ -66,10 +65,10 @@ public class NativeReplayBenchmark {
 
     @TearDown
     public void tearDown() {
-        shim.replayClear();
+        shim.close();
     }
 
-    /** One APQN per call: the fixed JNA and lock cost. */
+    /** One APQN per call: the fixed JNA and (per-replay) lock cost. */
     @Benchmark
     public List<TapqRecord> tapqOne() {
         return shim.tapq(one);

@@ -5,8 +5,8 @@ import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
 import io.github.ap4j.internal.sysfs.FixtureCapture;
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
 import io.github.ap4j.internal.sysfs.TarSysfsTree;
-import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
@@ -129,19 +129,18 @@ public class SnapshotBenchmark {
     /** The host's words loaded into the native shim's replay backend. */
     @State(Scope.Benchmark)
     public static class Replay {
-        ApShim shim;
+        NativeReplay shim;
         int queues;
 
         @Setup(Level.Trial)
         public void setup(Host h) {
-            shim = NativeAp.shim();
-            shim.replayLoad(h.host.replayTable());
+            shim = NativeAp.shim().replay(h.host.replayTable());
             queues = h.host.queueCount();
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            shim.replayClear();
+            shim.close();
         }
     }
 

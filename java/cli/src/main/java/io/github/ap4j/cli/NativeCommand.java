@@ -2,18 +2,15 @@ package io.github.ap4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ap4j.internal.io.BoundedInput;
-import io.github.ap4j.internal.io.InputLimit;
 import io.github.ap4j.model.ConfigInfo;
 import io.github.ap4j.model.ResponseCode;
-import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.natives.NativeUnavailableException;
 import io.github.ap4j.natives.ReplayTable;
 import io.github.ap4j.natives.TapqRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class NativeCommand implements Callable<Integer> {
 
     @Option(names = "--replay", paramLabel = "FILE",
-            description = "Replay table (qci/tapq lines, see native/README.md).")
+            description = "Replay table (qci/tapq lines, see docs/native.md).")
     Path replay;
 
     @Mixin
@@ -62,16 +59,10 @@ final class NativeCommand implements Callable<Integer> {
         report.put("unavailableMessage", cause.map(Throwable::getMessage).orElse(null));
 
         if (replay != null) {
-            // Parse in Java first, bounded like every input: its errors name the line; then let
-            // the C parser load the same file so the answers below really come from the native path.
-            ReplayTable table = ReplayTable.parse(BoundedInput.readText(replay,
-                    InputLimit.REPLAY_TABLE, StandardCharsets.UTF_8), replay.toString());
-            ApShim shim = NativeAp.shim();
-            try {
-                shim.replayLoadFile(replay);
+            // The shim's parser reads the file (errors name the line), the shim answers.
+            ReplayTable table = ReplayTable.read(replay);
+            try (NativeReplay shim = NativeAp.shim().replay(table)) {
                 report.set("replay", replayJson(shim, table));
-            } finally {
-                shim.replayClear();
             }
         }
 
@@ -88,7 +79,7 @@ final class NativeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static ObjectNode replayJson(ApShim shim, ReplayTable table) {
+    private static ObjectNode replayJson(NativeReplay shim, ReplayTable table) {
         ObjectNode r = Json.object();
         if (table.qci().isPresent()) {
             ConfigInfo qci = shim.qci();

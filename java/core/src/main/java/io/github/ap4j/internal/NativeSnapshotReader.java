@@ -8,7 +8,7 @@ import io.github.ap4j.model.ConfigInfo;
 import io.github.ap4j.model.QueueHwInfo;
 import io.github.ap4j.model.QueueStatus;
 import io.github.ap4j.model.ResponseCode;
-import io.github.ap4j.natives.ApShim;
+import io.github.ap4j.natives.Pqap;
 import io.github.ap4j.natives.ReplayTable;
 import io.github.ap4j.natives.TapqRecord;
 import io.github.ap4j.snapshot.Absence;
@@ -47,8 +47,9 @@ public final class NativeSnapshotReader {
     private NativeSnapshotReader() {
     }
 
-    /** Reads QCI and TAPQ through {@code shim}; {@code origin} names the source in provenance. */
-    public static HostSnapshot read(ApShim shim, String origin) {
+    /** Reads QCI and TAPQ through {@code shim} (the hardware or a replay); {@code origin}
+     *  names the source in provenance. */
+    public static HostSnapshot read(Pqap shim, String origin) {
         ConfigInfo qci = shim.qci();
         List<Apqn> apqns = new ApMatrix(qci.adapters(), qci.usageDomains()).apqns();
         List<TapqRecord> answers = shim.tapq(apqns);

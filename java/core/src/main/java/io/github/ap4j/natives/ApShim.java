@@ -1,44 +1,54 @@
 package io.github.ap4j.natives;
 
 import io.github.ap4j.model.Apqn;
-import io.github.ap4j.model.ConfigInfo;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The native shim as plain Java: no JNA type appears here, so code and tests can use a fake.
  * Get the real one from {@link NativeAp#shim()}.
  *
- * <p>The shim has two modes, process-wide: <b>hardware</b> (PQAP in a forked child; only on
- * s390x, and even there a user process gets SIGILL, ap-facts 4.1) and <b>replay</b> (answers
- * from a table loaded with {@link #replayLoad(ReplayTable)} or {@link #replayLoadFile(Path)}, on
- * every architecture). In replay mode an APQN not in the table answers condition code 3 and GR1
- * {@code 0x10000} (response code 0x01 {@code AP_RESPONSE_Q_NOT_AVAIL}), GR2 0.
+ * <p>{@link #tapq(List)} and {@link #qci()} always mean the hardware: PQAP in a forked child,
+ * killed after {@link NativeAp#TIMEOUT_PROPERTY} milliseconds without an answer. On any
+ * platform but s390x they fail with {@link NativeError#UNSUPPORTED_ARCHITECTURE}, and on s390x a
+ * user process gets SIGILL ({@link NativeError#PQAP_TRAPPED}) because PQAP is a supervisor-state
+ * instruction. Recorded answers come from a {@link NativeReplay} of a table instead; the shim
+ * has no mode that one caller could switch under another (docs/native.md).
  *
- * <p>Every method throws {@link NativeCallException} when the shim returns an error.
+ * <p>Every method is safe to call from any number of threads at once, and throws
+ * {@link NativeCallException} when the shim returns an error.
  */
-public interface ApShim {
+public interface ApShim extends Pqap {
 
     /** {@code ap4j_abi_version()}; {@link NativeAp} accepts only {@link NativeAp#ABI_VERSION}. */
     int abiVersion();
 
-    /** PQAP(TAPQ) with the T bit for each queue, in order; one fork for the whole batch. */
-    List<TapqRecord> tapq(List<Apqn> apqns);
+    /** PQAP(TAPQ) for each queue, with the T bit ({@code ap4j_tapq} flag {@code AP4J_TAPQ_T}). */
+    @Override
+    default List<TapqRecord> tapq(List<Apqn> apqns) {
+        return tapq(apqns, true);
+    }
 
-    /** PQAP(QCI): the 128-byte configuration block. */
-    ConfigInfo qci();
+    /**
+     * PQAP(TAPQ) for each queue, in order, one fork for the whole batch. Without the T bit GR0
+     * is what the kernel's vfio-ap migration check uses (plain {@code ap_tapq()}); with it, what
+     * sysfs {@code ap_functions} shows.
+     */
+    List<TapqRecord> tapq(List<Apqn> apqns, boolean tBit);
 
-    /** A hardware-mode PQAP(TAPQ) of 00.0000 even in replay mode: returns if PQAP does not trap. */
+    /** A hardware PQAP(TAPQ) of 00.0000: returns if PQAP does not trap. */
     void hwProbe();
 
-    /** Replaces the replay table (replay mode from now on). */
-    void replayLoad(ReplayTable table);
+    /**
+     * A replay of {@code table}: its own copy in the shim, answering only its caller. Close it
+     * (try-with-resources) to free the copy.
+     */
+    NativeReplay replay(ReplayTable table);
 
-    /** Has the shim's C parser read a replay file (format: {@link ReplayTable}). */
-    void replayLoadFile(Path file);
-
-    /** Drops the replay table: hardware mode again. */
-    void replayClear();
-
-    boolean replayActive();
+    /**
+     * Parses replay text with the shim's parser, the only one ap4j has (format in
+     * docs/native.md). {@code source} names the text in errors.
+     *
+     * @throws io.github.ap4j.BadInputException naming {@code source:line} for malformed text
+     */
+    ReplayTable parseReplay(byte[] text, String source);
 }

@@ -3,6 +3,7 @@ package io.github.ap4j.natives;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.ConfigInfo;
 import java.io.File;
@@ -12,41 +13,60 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * JNA direct mapping of {@code ap4j.h} ({@code static native} + {@link Native#register}); the
  * method names are the C symbols. Only {@link NativeAp} creates it. C types map as
- * {@code int32_t} to {@code int}, {@code uint16_t*} to {@code short[]}, {@code uint64_t*} to
- * {@code long[]}, {@code uint8_t*} to {@code byte[]}; the arrays are caller-owned and copied by JNA.
+ * {@code int32_t} to {@code int}, {@code int64_t}/{@code uint64_t} to {@code long},
+ * {@code uint16_t*} to {@code short[]}, {@code uint64_t*} to {@code long[]}, {@code uint8_t*} to
+ * {@code byte[]}; the arrays are caller-owned and copied by JNA. A replay table handle is a
+ * {@code long} that never leaves this package ({@link NativeReplay} owns it).
  */
-final class JnaApShim implements ApShim {
+final class JnaApShim implements ApShim, NativeReplay.Backend {
 
-    /** {@code AP4J_FAIL_SLOTS} and the size of the text buffer for {@code ap4j_last_failure}. */
-    private static final int FAIL_SLOTS = 6;
-    private static final int FAIL_TEXT = 160;
+    /** {@code AP4J_FAIL_SLOTS} and {@code AP4J_FAIL_TEXT}. */
+    private static final int FAIL_SLOTS = 7;
+    private static final int FAIL_TEXT = 256;
+    /** {@code AP4J_TAPQ_T}. */
+    private static final int TAPQ_T = 1;
+    /** {@code AP4J_MAX_REPLAY_BYTES}. */
+    static final int MAX_REPLAY_BYTES = 16 * 1024 * 1024;
 
     private static boolean registered;
 
     static native int ap4j_abi_version();
 
-    static native int ap4j_tapq(short[] apqns, int count, int[] cc, long[] gr1, long[] gr2);
+    static native int ap4j_tapq(short[] apqns, int count, int flags, int timeoutMs, int[] cc,
+            long[] gr1, long[] gr2);
 
-    static native int ap4j_qci(byte[] block);
+    static native int ap4j_qci(int timeoutMs, byte[] block);
 
-    static native int ap4j_hw_probe();
+    static native int ap4j_hw_probe(int timeoutMs);
 
     static native int ap4j_last_failure(int[] info, byte[] text, int textLen);
 
-    static native int ap4j_replay_load(short[] apqns, int[] cc, long[] gr1, long[] gr2, int n,
-            byte[] qci);
+    static native int ap4j_replay_new(short[] apqns, int[] cc, long[] gr1, long[] gr2, int n,
+            byte[] qci, long[] table);
 
-    static native int ap4j_replay_load_file(String path);
+    static native int ap4j_replay_parse(byte[] text, long len, long[] table);
 
-    static native int ap4j_replay_clear();
+    static native int ap4j_replay_size(long table, int[] n, int[] hasQci);
 
-    static native int ap4j_replay_active();
+    static native int ap4j_replay_export(long table, int n, short[] apqns, int[] cc, long[] gr1,
+            long[] gr2, byte[] qci);
 
-    private JnaApShim() {
+    static native int ap4j_replay_tapq(long table, short[] apqns, int count, int[] cc, long[] gr1,
+            long[] gr2);
+
+    static native int ap4j_replay_qci(long table, byte[] block);
+
+    static native int ap4j_replay_free(long table);
+
+    private final int timeoutMillis;
+
+    private JnaApShim(int timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
     }
 
     /** JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}). */
@@ -63,8 +83,8 @@ final class JnaApShim implements ApShim {
      *
      * @param override a library file, or a directory holding libap4j.so; null or empty for none
      */
-    static JnaApShim load(String override) {
-        return register(loadLibrary(override));
+    static JnaApShim load(String override, int timeoutMillis) {
+        return register(loadLibrary(override), timeoutMillis);
     }
 
     /** The library chosen by {@link #load(String)}; package-private for tests. */
@@ -108,12 +128,12 @@ final class JnaApShim implements ApShim {
     }
 
     /** Binds the natives to {@code library}, once per class loader. */
-    private static synchronized JnaApShim register(NativeLibrary library) {
+    private static synchronized JnaApShim register(NativeLibrary library, int timeoutMillis) {
         if (!registered) {
             Native.register(JnaApShim.class, library);
             registered = true;
         }
-        return new JnaApShim();
+        return new JnaApShim(timeoutMillis);
     }
 
     /** The calling thread's last failure ({@code ap4j_last_failure}, thread-local in C). */
@@ -125,8 +145,9 @@ final class JnaApShim implements ApShim {
         while (len < text.length && text[len] != 0) {
             len++;
         }
+        // The shim escapes everything outside printable ASCII, so the text is ASCII.
         return new NativeFailure(NativeError.byCode(code), code, info[1], info[2], info[3],
-                info[4], info[5], new String(text, 0, len, StandardCharsets.UTF_8));
+                info[4], info[5], info[6], new String(text, 0, len, StandardCharsets.US_ASCII));
     }
 
     private static void check(int rc, String call) {
@@ -134,7 +155,7 @@ final class JnaApShim implements ApShim {
             NativeFailure f = lastFailure();
             if (f.code() != rc) {
                 // Cannot happen with a matching library; keep the return code authoritative.
-                f = new NativeFailure(NativeError.byCode(rc), rc, 0, 0, 0, 0, 0, "error " + rc);
+                f = new NativeFailure(NativeError.byCode(rc), rc, 0, 0, 0, 0, 0, 0, "error " + rc);
             }
             throw new NativeCallException(call, f);
         }
@@ -146,37 +167,26 @@ final class JnaApShim implements ApShim {
     }
 
     @Override
-    public List<TapqRecord> tapq(List<Apqn> apqns) {
-        int n = apqns.size();
-        short[] q = new short[n];
-        for (int i = 0; i < n; i++) {
-            q[i] = (short) apqns.get(i).qid();
-        }
-        int[] cc = new int[n];
-        long[] gr1 = new long[n];
-        long[] gr2 = new long[n];
-        check(ap4j_tapq(q, n, cc, gr1, gr2), "ap4j_tapq");
-        List<TapqRecord> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new TapqRecord(apqns.get(i), cc[i], gr1[i], gr2[i]));
-        }
-        return out;
+    public List<TapqRecord> tapq(List<Apqn> apqns, boolean tBit) {
+        Batch b = new Batch(apqns);
+        check(ap4j_tapq(b.apqns, b.n, tBit ? TAPQ_T : 0, timeoutMillis, b.cc, b.gr1, b.gr2), "ap4j_tapq");
+        return b.records(apqns);
     }
 
     @Override
     public ConfigInfo qci() {
         byte[] block = new byte[ConfigInfo.SIZE];
-        check(ap4j_qci(block), "ap4j_qci");
+        check(ap4j_qci(timeoutMillis, block), "ap4j_qci");
         return ConfigInfo.of(block);
     }
 
     @Override
     public void hwProbe() {
-        check(ap4j_hw_probe(), "ap4j_hw_probe");
+        check(ap4j_hw_probe(timeoutMillis), "ap4j_hw_probe");
     }
 
     @Override
-    public void replayLoad(ReplayTable table) {
+    public NativeReplay replay(ReplayTable table) {
         List<TapqRecord> rows = table.records();
         int n = rows.size();
         short[] q = new short[n];
@@ -191,21 +201,92 @@ final class JnaApShim implements ApShim {
             gr2[i] = r.gr2();
         }
         byte[] qci = table.qci().map(ConfigInfo::toBytes).orElse(null);
-        check(ap4j_replay_load(q, cc, gr1, gr2, n, qci), "ap4j_replay_load");
+        long[] handle = new long[1];
+        check(ap4j_replay_new(q, cc, gr1, gr2, n, qci, handle), "ap4j_replay_new");
+        return new NativeReplay(this, handle[0], table);
     }
 
     @Override
-    public void replayLoadFile(Path file) {
-        check(ap4j_replay_load_file(file.toString()), "ap4j_replay_load_file(" + file + ")");
+    public ReplayTable parseReplay(byte[] text, String source) {
+        if (text.length > MAX_REPLAY_BYTES) {
+            throw new BadInputException(source, "replay table of " + text.length
+                    + " bytes is larger than the limit of " + MAX_REPLAY_BYTES);
+        }
+        long[] handle = new long[1];
+        int rc = ap4j_replay_parse(text, text.length, handle);
+        if (rc == NativeError.PARSE.code()) {
+            NativeFailure f = lastFailure();
+            // "line N: what" from C becomes "source:N: what", as every ap4j input error reads.
+            String m = f.message();
+            String prefix = "line " + f.line() + ": ";
+            throw new BadInputException(source + ":" + f.line(),
+                    m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+        }
+        check(rc, "ap4j_replay_parse");
+        try {
+            int[] n = new int[1];
+            int[] hasQci = new int[1];
+            check(ap4j_replay_size(handle[0], n, hasQci), "ap4j_replay_size");
+            short[] q = new short[n[0]];
+            int[] cc = new int[n[0]];
+            long[] gr1 = new long[n[0]];
+            long[] gr2 = new long[n[0]];
+            byte[] qci = new byte[ConfigInfo.SIZE];
+            check(ap4j_replay_export(handle[0], n[0], q, cc, gr1, gr2, qci), "ap4j_replay_export");
+            List<TapqRecord> records = new ArrayList<>(n[0]);
+            for (int i = 0; i < n[0]; i++) {
+                records.add(new TapqRecord(Apqn.ofQid(q[i] & 0xffff), cc[i], gr1[i], gr2[i]));
+            }
+            return ReplayTable.of(records, hasQci[0] == 1 ? Optional.of(ConfigInfo.of(qci)) : Optional.empty());
+        } finally {
+            ap4j_replay_free(handle[0]);
+        }
     }
 
     @Override
-    public void replayClear() {
-        check(ap4j_replay_clear(), "ap4j_replay_clear");
+    public List<TapqRecord> tapq(long handle, List<Apqn> apqns) {
+        Batch b = new Batch(apqns);
+        check(ap4j_replay_tapq(handle, b.apqns, b.n, b.cc, b.gr1, b.gr2), "ap4j_replay_tapq");
+        return b.records(apqns);
     }
 
     @Override
-    public boolean replayActive() {
-        return ap4j_replay_active() == 1;
+    public ConfigInfo qci(long handle) {
+        byte[] block = new byte[ConfigInfo.SIZE];
+        check(ap4j_replay_qci(handle, block), "ap4j_replay_qci");
+        return ConfigInfo.of(block);
+    }
+
+    @Override
+    public void free(long handle) {
+        check(ap4j_replay_free(handle), "ap4j_replay_free");
+    }
+
+    /** The caller-owned arrays of one TAPQ batch. */
+    private static final class Batch {
+        final int n;
+        final short[] apqns;
+        final int[] cc;
+        final long[] gr1;
+        final long[] gr2;
+
+        Batch(List<Apqn> list) {
+            n = list.size();
+            apqns = new short[n];
+            for (int i = 0; i < n; i++) {
+                apqns[i] = (short) list.get(i).qid();
+            }
+            cc = new int[n];
+            gr1 = new long[n];
+            gr2 = new long[n];
+        }
+
+        List<TapqRecord> records(List<Apqn> list) {
+            List<TapqRecord> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new TapqRecord(list.get(i), cc[i], gr1[i], gr2[i]));
+            }
+            return out;
+        }
     }
 }

@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
  * <li>{@value #DISABLE_PROPERTY}{@code =true}: do not load the library at all;</li>
  * <li>{@value #LIBRARY_PATH_PROPERTY}: the libap4j.so file, or a directory holding it, instead
  *     of the one shipped in the ap4j-native jar ({@code <JNA resource prefix>/libap4j.so}).</li>
+ * <li>{@value #TIMEOUT_PROPERTY}: how long a PQAP child may take before it is killed, in
+ *     milliseconds, 1..600000 (default {@value #DEFAULT_TIMEOUT_MILLIS}). The probe runs once,
+ *     in this class's initializer, and is bounded by it too.</li>
  * </ul>
  * Nothing else is searched: not {@code jna.library.path}, not the system library path, so a
  * stale libap4j.so installed elsewhere is never loaded; and whatever is loaded must answer
@@ -26,8 +29,11 @@ public final class NativeAp {
 
     public static final String DISABLE_PROPERTY = "ap4j.native.disable";
     public static final String LIBRARY_PATH_PROPERTY = "ap4j.native.library.path";
+    public static final String TIMEOUT_PROPERTY = "ap4j.native.timeoutMillis";
+    /** Ten seconds: TAPQ of all 65536 APQNs takes well under one on a real machine. */
+    public static final int DEFAULT_TIMEOUT_MILLIS = 10_000;
     /** The only {@code ap4j_abi_version()} this code speaks ({@code AP4J_ABI_VERSION}). */
-    public static final int ABI_VERSION = 1;
+    public static final int ABI_VERSION = 2;
     static final String LIBRARY_NAME = "ap4j";
 
     private static final Probe PROBE = probe(System::getProperty);
@@ -100,7 +106,7 @@ public final class NativeAp {
         }
         ApShim shim;
         try {
-            shim = JnaApShim.load(props.apply(LIBRARY_PATH_PROPERTY));
+            shim = JnaApShim.load(props.apply(LIBRARY_PATH_PROPERTY), timeoutMillis(props.apply(TIMEOUT_PROPERTY)));
             int abi = shim.abiVersion();
             if (abi != ABI_VERSION) {
                 throw new IllegalStateException("libap4j answers ABI version " + abi
@@ -112,6 +118,23 @@ public final class NativeAp {
             return new Probe(null, cause, cause);
         }
         return new Probe(shim, null, hardwareCause(shim));
+    }
+
+    /** The child timeout from its property text; a bad value is a bad setting, said so. */
+    static int timeoutMillis(String text) {
+        if (text == null || text.isEmpty()) {
+            return DEFAULT_TIMEOUT_MILLIS;
+        }
+        try {
+            int ms = Integer.parseInt(text.strip());
+            if (ms >= 1 && ms <= 600_000) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + TIMEOUT_PROPERTY + "="
+                + io.github.ap4j.BadInputException.quote(text) + " is not a number of milliseconds in 1..600000");
     }
 
     /** The message, and for a missing class (JNA absent) what is missing. */

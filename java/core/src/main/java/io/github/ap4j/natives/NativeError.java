@@ -10,16 +10,21 @@ public enum NativeError {
     UNSUPPORTED_ARCHITECTURE(-2),
     /** {@code AP4J_E_PQAP_TRAPPED}: PQAP raised a signal (SIGILL) in the probe child. */
     PQAP_TRAPPED(-3),
-    /** {@code AP4J_E_SYSTEM}: pipe, fork, waitpid or malloc failed; see {@link NativeFailure#errno()}. */
+    /** {@code AP4J_E_SYSTEM}: pipe, fork, poll or malloc failed; see {@link NativeFailure#errno()}. */
     SYSTEM(-4),
-    /** {@code AP4J_E_IO}: a replay file could not be opened or read. */
+    /** {@code AP4J_E_IO}: reserved (ABI 1 read replay files in C; ABI 2 parses text). */
     IO(-5),
-    /** {@code AP4J_E_PARSE}: a malformed replay file line; see {@link NativeFailure#line()}. */
+    /** {@code AP4J_E_PARSE}: a malformed replay text line; see {@link NativeFailure#line()}. */
     PARSE(-6),
-    /** {@code AP4J_E_NO_QCI}: replay mode, but the table holds no {@code qci} line. */
+    /** {@code AP4J_E_NO_QCI}: the replay table holds no {@code qci} line. */
     NO_QCI(-7),
-    /** {@code AP4J_E_CHILD}: the probe child died or answered short. */
+    /** {@code AP4J_E_CHILD}: the PQAP child died or answered short. */
     CHILD_FAILED(-8),
+    /** {@code AP4J_E_QCI_CC}: PQAP(QCI) ended with a condition code other than 0; see
+     *  {@link NativeFailure#conditionCode()}. */
+    QCI_CONDITION_CODE(-9),
+    /** {@code AP4J_E_TIMEOUT}: the PQAP child did not answer in time and was killed. */
+    TIMEOUT(-10),
     /** A code this Java version does not know (a newer library). */
     UNKNOWN(Integer.MIN_VALUE);
 

@@ -17,7 +17,7 @@ public final class NativeUnavailableException extends UnavailableException {
         /** The library works, but was built for an architecture without PQAP (not s390x). */
         UNSUPPORTED_ARCHITECTURE,
         /** On s390x, PQAP trapped in the probe child: "PQAP not usable: SIGILL ILL_PRVOPC"
-         *  on hardware, "... ILL_ILLOPC" under qemu (ap-facts 4.1/4.2). */
+         *  on hardware, "... ILL_ILLOPC" under qemu-user. */
         PQAP_TRAPS,
         /** The probe itself failed (fork, pipe, child died); see the failure. */
         PROBE_FAILED

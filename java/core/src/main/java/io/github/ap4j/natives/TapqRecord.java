@@ -6,8 +6,9 @@ import io.github.ap4j.model.QueueStatus;
 
 /**
  * One PQAP(TAPQ) answer for one queue: the condition code, GR1 (status word in the low 32
- * bits, ap-facts 3.3) and GR2 (hardware info, ap-facts 3.1). It is both what
- * {@link ApShim#tapq(java.util.List)} returns and one {@code tapq} line of a {@link ReplayTable}.
+ * bits, {@code struct ap_queue_status}) and GR2 (hardware info, {@code struct ap_tapq_hwinfo};
+ * both in the kernel's arch/s390/include/asm/ap.h). It is both what
+ * {@link Pqap#tapq(java.util.List)} returns and one {@code tapq} line of a {@link ReplayTable}.
  */
 public record TapqRecord(Apqn apqn, int conditionCode, long gr1, long gr2) {
 

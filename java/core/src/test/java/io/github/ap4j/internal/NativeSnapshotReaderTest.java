@@ -10,6 +10,7 @@ import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.natives.ReplayTable;
 import io.github.ap4j.natives.TapqRecord;
 import io.github.ap4j.snapshot.Absence;
@@ -22,18 +23,12 @@ import io.github.ap4j.snapshot.Provenance;
 import io.github.ap4j.snapshot.SourceKind;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Snapshot -> replay table -> libap4j (C, through JNA) -> native snapshot, on any architecture. */
 class NativeSnapshotReaderTest {
 
     private final ApShim shim = NativeAp.shim();
-
-    @AfterEach
-    void backToHardwareMode() {
-        shim.replayClear();
-    }
 
     static ApCard card(int id, int rawType, int functions) {
         return ApCard.builder(id).type(Attr.of("CEX8C")).hwtype(Attr.of(rawType))
@@ -86,8 +81,10 @@ class NativeSnapshotReaderTest {
     @Test
     void nativeSnapshotFromReplayMatchesTheSource() {
         HostSnapshot source = host();
-        shim.replayLoad(NativeSnapshotReader.replayTableOf(source));
-        HostSnapshot n = NativeSnapshotReader.read(shim, "replay");
+        HostSnapshot n;
+        try (NativeReplay replay = shim.replay(NativeSnapshotReader.replayTableOf(source))) {
+            n = NativeSnapshotReader.read(replay, "replay");
+        }
 
         assertEquals(SourceKind.NATIVE, n.provenance().kind());
         assertEquals(source.bus().adapters(), n.bus().adapters());
@@ -115,9 +112,11 @@ class NativeSnapshotReaderTest {
         HostSnapshot source = host();
         ReplayTable t = NativeSnapshotReader.replayTableOf(source);
         // drop 05.0034: replay answers it Q_NOT_AVAIL, like a queue that is not there
-        shim.replayLoad(ReplayTable.of(t.records().stream()
-                .filter(r -> !r.apqn().equals(Apqn.parse("05.0034"))).toList(), t.qci()));
-        HostSnapshot n = NativeSnapshotReader.read(shim, "replay");
+        HostSnapshot n;
+        try (NativeReplay replay = shim.replay(ReplayTable.of(t.records().stream()
+                .filter(r -> !r.apqn().equals(Apqn.parse("05.0034"))).toList(), t.qci()))) {
+            n = NativeSnapshotReader.read(replay, "replay");
+        }
         assertFalse(n.queue(Apqn.parse("05.0034")).isPresent());
         assertTrue(n.queue(Apqn.parse("05.0033")).isPresent());
     }

@@ -37,10 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
 class NativeApTest {
 
     @Test
-    void libraryLoadsFromTheClasspathAndAnswersAbiVersionOne() {
+    void libraryLoadsFromTheClasspathAndAnswersAbiVersionTwo() {
         assertTrue(NativeAp.isLibraryLoaded());
         assertEquals(NativeAp.ABI_VERSION, NativeAp.shim().abiVersion());
-        assertEquals(1, NativeAp.ABI_VERSION);
+        assertEquals(2, NativeAp.ABI_VERSION);
+    }
+
+    @Test
+    void theChildTimeoutPropertyIsChecked() {
+        assertEquals(NativeAp.DEFAULT_TIMEOUT_MILLIS, NativeAp.timeoutMillis(null));
+        assertEquals(250, NativeAp.timeoutMillis(" 250 "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NativeAp.timeoutMillis("0"));
+        assertEquals("-Dap4j.native.timeoutMillis='0' is not a number of milliseconds in 1..600000",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NativeAp.timeoutMillis("10s"));
     }
 
     @Test
@@ -59,7 +70,6 @@ class NativeApTest {
         assertTrue(thrown instanceof UnavailableException);
 
         ApShim shim = NativeAp.shim();
-        shim.replayClear();
         NativeCallException tapq = assertThrows(NativeCallException.class,
                 () -> shim.tapq(List.of(Apqn.parse("05.0033"))));
         assertEquals(NativeError.UNSUPPORTED_ARCHITECTURE, tapq.error());
@@ -89,7 +99,6 @@ class NativeApTest {
 
         // Remembered: no new fork, the same child pid answers.
         ApShim shim = NativeAp.shim();
-        shim.replayClear();
         NativeCallException e = assertThrows(NativeCallException.class,
                 () -> shim.tapq(List.of(Apqn.parse("05.0033"))));
         assertEquals(NativeError.PQAP_TRAPPED, e.error());
@@ -133,7 +142,7 @@ class NativeApTest {
 
         assertEquals(dir.resolve("libap4j.so").toFile().getAbsoluteFile(), lib.getFile());
         assertNotNull(lib.getFunction("ap4j_abi_version"));
-        assertEquals(1, lib.getFunction("ap4j_abi_version").invokeInt(new Object[0]));
+        assertEquals(NativeAp.ABI_VERSION, lib.getFunction("ap4j_abi_version").invokeInt(new Object[0]));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.ApMode;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.Apqn;
@@ -21,12 +22,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The replay backend through JNA into libap4j, decoded by the model. Runs on every architecture. */
+/** Replay tables through JNA into libap4j, decoded by the model. Runs on every architecture. */
 class ReplayEndToEndTest {
 
     private static final List<Apqn> BATCH = List.of(Apqn.parse("01.0005"), Apqn.parse("05.0033"),
@@ -39,31 +39,29 @@ class ReplayEndToEndTest {
         shim = NativeAp.shim();
     }
 
-    @AfterEach
-    void backToHardwareMode() {
-        shim.replayClear();
+    @Test
+    void tableAnswersTapqBatchDecodedByTheModel() {
+        try (NativeReplay replay = shim.replay(Fixtures.table())) {
+            List<TapqRecord> got = replay.tapq(BATCH);
+
+            assertEquals(4, got.size());
+            assertBatch(got);
+            assertEquals(Fixtures.table(), replay.table());
+        }
     }
 
     @Test
-    void arrayLoadedTableAnswersTapqBatchDecodedByTheModel() {
-        shim.replayLoad(Fixtures.table());
-        assertTrue(shim.replayActive());
-
-        List<TapqRecord> got = shim.tapq(BATCH);
-
-        assertEquals(4, got.size());
-        assertBatch(got);
-    }
-
-    @Test
-    void javaWrittenFileIsParsedByTheCParserToTheSameAnswers(@TempDir Path dir) throws Exception {
+    void writtenFileIsReadBackByTheCParserToTheSameAnswers(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("host.replay");
         Fixtures.table().write(file);
 
-        shim.replayLoadFile(file);
+        ReplayTable back = ReplayTable.read(file);
 
-        assertBatch(shim.tapq(BATCH));
-        assertEquals(Fixtures.QCI, shim.qci());
+        assertEquals(Fixtures.table(), back);
+        try (NativeReplay replay = shim.replay(back)) {
+            assertBatch(replay.tapq(BATCH));
+            assertEquals(Fixtures.QCI, replay.qci());
+        }
     }
 
     private static void assertBatch(List<TapqRecord> got) {
@@ -137,9 +135,10 @@ class ReplayEndToEndTest {
 
     @Test
     void qciBlockComesBackByteForByteAndDecodes() {
-        shim.replayLoad(Fixtures.table());
-
-        ConfigInfo qci = shim.qci();
+        ConfigInfo qci;
+        try (NativeReplay replay = shim.replay(Fixtures.table())) {
+            qci = replay.qci();
+        }
 
         byte[] b = qci.toBytes();
         assertEquals((byte) 0xC0, b[0]); // flag word bits 0 (APSC) and 1 (APXA), MSB first
@@ -160,59 +159,89 @@ class ReplayEndToEndTest {
 
     @Test
     void emptyTableAnswersEveryQueueNotAvailableAndHasNoQci() {
-        shim.replayLoad(ReplayTable.of(List.of(), Optional.empty()));
-
-        TapqRecord r = shim.tapq(List.of(Apqn.parse("05.0033"))).get(0);
-        assertEquals(3, r.conditionCode());
-        assertEquals(ResponseCode.Q_NOT_AVAIL, r.status().responseOrNull());
-        NativeCallException e = assertThrows(NativeCallException.class, shim::qci);
-        assertEquals(NativeError.NO_QCI, e.error());
-        assertEquals("replay table holds no qci line", e.failure().message());
+        try (NativeReplay replay = shim.replay(ReplayTable.of(List.of(), Optional.empty()))) {
+            TapqRecord r = replay.tapq(List.of(Apqn.parse("05.0033"))).get(0);
+            assertEquals(3, r.conditionCode());
+            assertEquals(ResponseCode.Q_NOT_AVAIL, r.status().responseOrNull());
+            NativeCallException e = assertThrows(NativeCallException.class, replay::qci);
+            assertEquals(NativeError.NO_QCI, e.error());
+            assertEquals("replay table holds no qci line", e.failure().message());
+        }
     }
 
     @Test
     void emptyBatchIsAnEmptyAnswer() {
-        assertEquals(List.of(), shim.tapq(List.of()));
+        try (NativeReplay replay = shim.replay(Fixtures.table())) {
+            assertEquals(List.of(), replay.tapq(List.of()));
+        }
     }
 
     @Test
-    void clearReturnsToHardwareMode() {
-        shim.replayLoad(Fixtures.table());
-        shim.replayClear();
-
-        assertFalse(shim.replayActive());
-        NativeCallException e = assertThrows(NativeCallException.class,
-                () -> shim.tapq(List.of(Apqn.parse("05.0033"))));
-        // x86: no PQAP at all; s390x (user space): PQAP traps.
-        assertTrue(e.error() == NativeError.UNSUPPORTED_ARCHITECTURE
-                || e.error() == NativeError.PQAP_TRAPPED, e.getMessage());
+    void hardwareCallsNeverAnswerFromAnOpenReplay() {
+        try (NativeReplay replay = shim.replay(Fixtures.table())) {
+            NativeCallException e = assertThrows(NativeCallException.class,
+                    () -> shim.tapq(List.of(Fixtures.CEX7_CCA.apqn())));
+            // x86: no PQAP at all; s390x (user space): PQAP traps.
+            assertTrue(e.error() == NativeError.UNSUPPORTED_ARCHITECTURE
+                    || e.error() == NativeError.PQAP_TRAPPED, e.getMessage());
+            assertEquals(Fixtures.CEX7_CCA, replay.tapq(List.of(Fixtures.CEX7_CCA.apqn())).get(0));
+        }
     }
 
     @Test
-    void missingReplayFileIsAnIoErrorWithErrno(@TempDir Path dir) {
+    void aClosedReplayRefusesQueriesAndClosesOnce() {
+        NativeReplay replay = shim.replay(Fixtures.table());
+        replay.close();
+        replay.close();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, replay::qci);
+        assertEquals("replay closed", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> replay.tapq(BATCH));
+    }
+
+    @Test
+    void missingReplayFileIsBadInputNamingIt(@TempDir Path dir) {
         Path missing = dir.resolve("nope.replay");
 
-        NativeCallException e = assertThrows(NativeCallException.class, () -> shim.replayLoadFile(missing));
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.read(missing));
 
-        assertEquals(NativeError.IO, e.error());
-        assertEquals(2, e.failure().errno()); // ENOENT
-        assertTrue(e.failure().message().startsWith("cannot open " + missing), e.failure().message());
-        assertFalse(shim.replayActive());
+        assertEquals(missing + ": no such file", e.getMessage());
     }
 
     @Test
-    void malformedFileIsAParseErrorWithLineAndKeepsThePreviousTable(@TempDir Path dir) throws Exception {
-        shim.replayLoad(Fixtures.table());
+    void aFifoIsRefusedByTypeNotRead(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo.replay");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor());
+
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.read(fifo));
+
+        assertEquals(fifo + ": not a regular file (a FIFO); ap4j reads only regular files", e.getMessage());
+    }
+
+    @Test
+    void aFileAboveTheBoundIsRefusedBeforeReading(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.replay");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(3L << 30); // sparse: 3 GiB of zeros that take no disk
+        }
+
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.read(big));
+
+        assertEquals(big + ": 3221225472 bytes, more than the 16 MiB allowed for a replay table",
+                e.getMessage());
+    }
+
+    @Test
+    void malformedFileIsBadInputWithTheLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.replay");
         Files.writeString(bad, "# ok\ntapq 05.0033 7 0x0000000000000000 0x0000000000000000\n",
                 StandardCharsets.UTF_8);
 
-        NativeCallException e = assertThrows(NativeCallException.class, () -> shim.replayLoadFile(bad));
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.read(bad));
 
-        assertEquals(NativeError.PARSE, e.error());
-        assertEquals(2, e.failure().line());
-        assertEquals("line 2: bad condition code '7' (want 0..3)", e.failure().message());
-        assertEquals(Fixtures.CEX7_CCA, shim.tapq(List.of(Fixtures.CEX7_CCA.apqn())).get(0));
+        assertEquals(bad + ":2", e.source());
+        assertEquals(bad + ":2: bad condition code '7' (want 0..3)", e.getMessage());
     }
 
     @Test
@@ -220,31 +249,84 @@ class ReplayEndToEndTest {
         List<Apqn> tooMany = new ArrayList<>(Collections.nCopies(65537, Apqn.of(0, 0)));
 
         NativeCallException e = assertThrows(NativeCallException.class, () -> shim.tapq(tooMany));
-
         assertEquals(NativeError.INVALID_ARGUMENT, e.error());
         assertEquals("count 65537 outside 0..65536", e.failure().message());
+        try (NativeReplay replay = shim.replay(Fixtures.table())) {
+            NativeCallException r = assertThrows(NativeCallException.class, () -> replay.tapq(tooMany));
+            assertEquals("ap4j_replay_tapq: count 65537 outside 0..65536 [INVALID_ARGUMENT]", r.getMessage());
+        }
     }
 
     @Test
     void nullAndNegativeArgumentsAreTypedErrorsAtTheCBoundary() {
         // The public API cannot pass these; drive the C checks directly through the mapping.
-        assertEquals(-1, JnaApShim.ap4j_tapq(null, 1, new int[1], new long[1], new long[1]));
+        assertEquals(-1, JnaApShim.ap4j_tapq(null, 1, 1, 1000, new int[1], new long[1], new long[1]));
         assertEquals(NativeError.INVALID_ARGUMENT, JnaApShim.lastFailure().error());
-        assertEquals(-1, JnaApShim.ap4j_tapq(new short[1], -1, new int[1], new long[1], new long[1]));
+        assertEquals(-1, JnaApShim.ap4j_tapq(new short[1], -1, 1, 1000, new int[1], new long[1], new long[1]));
         assertEquals("count -1 outside 0..65536", JnaApShim.lastFailure().message());
-        assertEquals(-1, JnaApShim.ap4j_qci(null));
+        assertEquals(-1, JnaApShim.ap4j_tapq(new short[1], 1, 1, 0, new int[1], new long[1], new long[1]));
+        assertEquals("timeout 0 ms outside 1..600000", JnaApShim.lastFailure().message());
+        assertEquals(-1, JnaApShim.ap4j_qci(1000, null));
         assertEquals("NULL QCI block", JnaApShim.lastFailure().message());
-        assertEquals(-1, JnaApShim.ap4j_replay_load(null, null, null, null, 3, null));
-        assertEquals(-1, JnaApShim.ap4j_replay_load_file(null));
-        assertEquals("NULL path", JnaApShim.lastFailure().message());
-        assertEquals(-1, JnaApShim.ap4j_replay_load(new short[] {0x533}, new int[] {9}, new long[1],
-                new long[1], 1, null));
+        assertEquals(-1, JnaApShim.ap4j_replay_new(null, null, null, null, 3, null, new long[1]));
+        assertEquals(-1, JnaApShim.ap4j_replay_parse(null, 5, new long[1]));
+        assertEquals("NULL replay text", JnaApShim.lastFailure().message());
+        assertEquals(-1, JnaApShim.ap4j_replay_tapq(0, new short[1], 1, new int[1], new long[1], new long[1]));
+        assertEquals("not a replay table handle", JnaApShim.lastFailure().message());
+        long[] handle = {7};
+        assertEquals(-1, JnaApShim.ap4j_replay_new(new short[] {0x533}, new int[] {9}, new long[1],
+                new long[1], 1, null, handle));
         NativeFailure f = JnaApShim.lastFailure();
         assertEquals(1, f.line());
         assertEquals("entry 1: condition code 9 outside 0..3", f.message());
-        assertFalse(shim.replayActive());
+        assertEquals(0, handle[0]);
         // and a successful call clears the record
-        assertEquals(1, JnaApShim.ap4j_abi_version());
+        assertEquals(NativeAp.ABI_VERSION, JnaApShim.ap4j_abi_version());
         assertEquals(0, JnaApShim.lastFailure().code());
+    }
+
+    /**
+     * Replay is per call: two tables that answer the same APQN differently, replayed from eight
+     * threads at once, each thread with its own replay, every answer checked. With ABI 1's one
+     * process-wide table a thread would see the other table's words.
+     */
+    @Test
+    void twoTablesReplayedFromManyThreadsAtOnceEachGetTheirOwnAnswers() throws Exception {
+        Apqn q = Apqn.parse("05.0033");
+        ReplayTable a = ReplayTable.of(List.of(new TapqRecord(q, 0, 0x81000000L, 0x128000000D550307L)),
+                Optional.of(Fixtures.QCI));
+        ReplayTable b = ReplayTable.of(List.of(new TapqRecord(q, 0, 0x42000000L, 0x0440C0000C100B07L)),
+                Optional.empty());
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                ReplayTable mine = t % 2 == 0 ? a : b;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int checked = 0;
+                    for (int i = 0; i < 200; i++) {
+                        try (NativeReplay replay = shim.replay(mine)) {
+                            assertEquals(mine.records(), replay.tapq(List.of(q)));
+                            if (mine.qci().isPresent()) {
+                                assertEquals(Fixtures.QCI, replay.qci());
+                            } else {
+                                assertEquals(NativeError.NO_QCI,
+                                        assertThrows(NativeCallException.class, replay::qci).error());
+                            }
+                            checked++;
+                        }
+                    }
+                    return checked;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> r : results) {
+                assertEquals(200, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

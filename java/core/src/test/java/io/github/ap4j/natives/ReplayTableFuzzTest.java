@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.FuzzInput;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
- * The replay table text format ({@link ReplayTable}, native/README.md), fuzzed. The bytes are
- * decoded one byte per character (ISO-8859-1), so NUL, non-UTF-8 bytes and CR reach the parser
- * as they are. Seeds: the good and malformed tables of the C tests
+ * The replay table text format ({@link ReplayTable}, docs/native.md), fuzzed through the
+ * shim's parser, the only one: the bytes go to {@link ReplayTable#parse(byte[], String)} as they
+ * are, so NUL, non-UTF-8 bytes and CR reach it unchanged. Seeds: the good and malformed tables of the C tests
  * ({@code native/src/test/c/test_ap4j.c}) and the non-UTF-8 and NUL comments of issue 12.
  *
  * <p>Properties: a rejection is one {@link BadInputException} line naming the file (and line);
@@ -29,7 +28,7 @@ class ReplayTableFuzzTest {
     void parseTable(byte[] input) {
         ReplayTable t;
         try {
-            t = ReplayTable.parse(new String(input, StandardCharsets.ISO_8859_1), SOURCE);
+            t = ReplayTable.parse(input, SOURCE);
         } catch (BadInputException e) {
             FuzzInput.assertOneLineNaming(SOURCE, e);
             return;

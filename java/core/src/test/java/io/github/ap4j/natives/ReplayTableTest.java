@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** The replay text format in Java, and its agreement with the C parser. */
+/** The replay text format: written by Java, read by the shim's parser (the only one). */
 class ReplayTableTest {
 
     private static final String Z16 = "0x0000000000000000";
@@ -64,7 +62,7 @@ class ReplayTableTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> ReplayTable.parse(line + line, "f"));
         assertEquals("f:2", e.source());
-        assertEquals("f:2: APQN 05.0033 appears twice", e.getMessage());
+        assertEquals("f:2: APQN 05.0033 appears twice (first on line 1)", e.getMessage());
     }
 
     @Test
@@ -76,59 +74,71 @@ class ReplayTableTest {
         assertEquals(Fixtures.table().format(), Files.readString(f, StandardCharsets.UTF_8));
     }
 
-    /**
-     * The same malformed text is rejected by the Java parser and by the C parser, at the same
-     * line. {@code |} stands for a newline. C message first word(s) follow "line N: ".
-     */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "apqn too short; tapq 5.0033 0 " + Z16 + " " + Z16 + "; 1; bad APQN '5.0033' (want AA.DDDD, domain <= 00ff)",
-        "domain above 00ff; #|tapq 05.0100 0 " + Z16 + " " + Z16 + "; 2; bad APQN '05.0100' (want AA.DDDD, domain <= 00ff)",
-        "cc 4; tapq 05.0033 4 " + Z16 + " " + Z16 + "; 1; bad condition code '4' (want 0..3)",
-        "gr1 without 0x; tapq 05.0033 0 0000000000000000 " + Z16 + "; 1; bad gr1 '0000000000000000' (want 0x + 16 hex digits)",
-        "gr2 15 digits; tapq 05.0033 0 " + Z16 + " 0x000000000000000; 1; bad gr2 '0x000000000000000' (want 0x + 16 hex digits)",
-        "non-ASCII digit; tapq 05.0033 0 " + Z16 + " 0x000000000000000\uFF11; 1; bad gr2 '0x000000000000000\\uff11' (want 0x + 16 hex digits)",
-        "extra token; tapq 05.0033 0 " + Z16 + " " + Z16 + " x; 1; expected 'tapq AA.DDDD <cc> 0x<gr1> 0x<gr2>'",
-        "missing token; ||tapq 05.0033 0 " + Z16 + "; 3; expected 'tapq AA.DDDD <cc> 0x<gr1> 0x<gr2>'",
-        "unknown keyword; nqap 05.0033; 1; unknown keyword 'nqap'",
-        "short qci; qci c000; 1; qci block has 4 hex digits, not 256",
-        "qci with 0x; qci 0x" + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000; 1; qci block: bad hex digit at 2",
-    })
-    void javaAndCRejectTheSameLines(String name, String content, int line, String message,
-            @TempDir Path dir) throws Exception {
-        String text = content.replace('|', '\n') + "\n";
+    /** Issue 12 case 9: a comment that is not UTF-8 is accepted (the text is bytes). */
+    @Test
+    void aCommentThatIsNotUtf8IsAccepted(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("latin1.replay");
+        byte[] comment = {'#', ' ', 'c', 'a', 'f', (byte) 0xe9, ' ', (byte) 0x80, (byte) 0xff, '\n'};
+        byte[] line = ("tapq 05.0033 0 0x0000000081000000 0x128000000d550307\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[comment.length + line.length];
+        System.arraycopy(comment, 0, all, 0, comment.length);
+        System.arraycopy(line, 0, all, comment.length, line.length);
+        Files.write(f, all);
 
-        BadInputException java = assertThrows(BadInputException.class, () -> ReplayTable.parse(text, "f"));
-        assertEquals("f:" + line, java.source(), name);
+        assertEquals(List.of(Fixtures.CEX7_CCA), ReplayTable.read(f).records());
+    }
 
-        Path file = dir.resolve("bad.replay");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        ApShim shim = NativeAp.shim();
-        NativeCallException c = assertThrows(NativeCallException.class, () -> shim.replayLoadFile(file));
-        assertEquals(NativeError.PARSE, c.error(), name);
-        assertEquals(line, c.failure().line(), name);
-        assertTrue(c.failure().message().startsWith("line " + line + ": "), c.failure().message());
-        assertTrue(java.getMessage().endsWith(message), java.getMessage());
+    /** Issue 12 case 9: a NUL byte is refused everywhere, also in a comment, with its line. */
+    @Test
+    void aNulByteIsRefusedWithItsLine() {
+        byte[] text = "# one\n# two \0 hidden\n".getBytes(StandardCharsets.US_ASCII);
+
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.parse(text, "f"));
+
+        assertEquals("f:2: NUL byte", e.getMessage());
     }
 
     @Test
-    void overlongLineIsRejectedByBoth(@TempDir Path dir) throws Exception {
+    void theFileReadersBoundIsTheShimsBound() {
+        assertEquals(io.github.ap4j.internal.io.InputLimit.REPLAY_TABLE.maxBytes(), ReplayTable.MAX_BYTES);
+    }
+
+    @Test
+    void aTextAboveTheBoundIsRefusedBeforeTheShimSeesIt() {
+        byte[] text = new byte[ReplayTable.MAX_BYTES + 1];
+
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.parse(text, "f"));
+
+        assertEquals("f: replay table of 16777217 bytes is larger than the limit of 16777216", e.getMessage());
+    }
+
+    @Test
+    void overlongLineIsRejectedAndOneByteLessIsFine() {
         String text = "# ok\n#" + "x".repeat(ReplayTable.MAX_LINE) + "\n";
 
-        BadInputException java = assertThrows(BadInputException.class, () -> ReplayTable.parse(text, "f"));
-        assertEquals("f:2: longer than 318 characters", java.getMessage());
-        Path file = dir.resolve("long.replay");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        NativeCallException c = assertThrows(NativeCallException.class,
-                () -> NativeAp.shim().replayLoadFile(file));
-        assertEquals("line 2: longer than 318 characters", c.failure().message());
+        BadInputException e = assertThrows(BadInputException.class, () -> ReplayTable.parse(text, "f"));
+        assertEquals("f:2: longer than 318 bytes", e.getMessage());
 
-        // one character less is fine for both
         String ok = "#" + "x".repeat(ReplayTable.MAX_LINE - 1) + "\n";
         assertEquals(0, ReplayTable.parse(ok, "f").records().size());
-        Files.writeString(file, ok, StandardCharsets.UTF_8);
-        NativeAp.shim().replayLoadFile(file);
-        NativeAp.shim().replayClear();
+        // bytes, not characters: 106 three-byte characters are 318 bytes, 107 are 321
+        assertEquals(0, ReplayTable.parse("#" + "\u2713".repeat(105) + "xx", "f").records().size());
+        assertEquals("f:1: longer than 318 bytes", assertThrows(BadInputException.class,
+                () -> ReplayTable.parse("#" + "\u2713".repeat(106), "f")).getMessage());
+    }
+
+    @Test
+    void everyApqnOnceIsTheLargestTable() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ReplayTable.MAX_RECORDS; i++) {
+            sb.append(String.format("tapq %02x.%04x 0 0x%016x 0x0000000000000000%n", i >> 8, i & 0xff, i));
+        }
+        ReplayTable all = ReplayTable.parse(sb.toString(), "f");
+        assertEquals(ReplayTable.MAX_RECORDS, all.records().size());
+        assertEquals(0xfe12L, all.find(Apqn.parse("fe.0012")).orElseThrow().gr1());
+
+        sb.append("tapq 00.0000 0 0x0000000000000000 0x0000000000000000\n");
+        assertEquals("f:65537: more than 65536 tapq lines",
+                assertThrows(BadInputException.class, () -> ReplayTable.parse(sb.toString(), "f")).getMessage());
     }
 }

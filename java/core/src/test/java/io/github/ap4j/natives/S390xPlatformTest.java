@@ -7,18 +7,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Platform;
 import java.nio.ByteOrder;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Facts that only mean something on s390x (run by the s390x CI on the emulated JVM). */
 @EnabledIfSystemProperty(named = "os.arch", matches = "s390x")
 class S390xPlatformTest {
-
-    @AfterEach
-    void clear() {
-        NativeAp.shim().replayClear();
-    }
 
     @Test
     void nativeMemoryIsBigEndian() {
@@ -34,18 +28,17 @@ class S390xPlatformTest {
     void jnaLoadsTheS390xLibraryResource() {
         assertEquals("linux-s390x", Platform.RESOURCE_PREFIX);
         assertNotNull(NativeAp.class.getClassLoader().getResource("linux-s390x/libap4j.so"));
-        assertEquals(1, NativeAp.shim().abiVersion());
+        assertEquals(NativeAp.ABI_VERSION, NativeAp.shim().abiVersion());
     }
 
     @Test
     void replayWordsSurviveTheBigEndianBoundary() {
-        ApShim shim = NativeAp.shim();
-        shim.replayLoad(Fixtures.table());
+        try (NativeReplay replay = NativeAp.shim().replay(Fixtures.table())) {
+            TapqRecord r = replay.tapq(List.of(Fixtures.CEX7_CCA.apqn())).get(0);
 
-        TapqRecord r = shim.tapq(List.of(Fixtures.CEX7_CCA.apqn())).get(0);
-
-        assertEquals(0x128000000D550307L, r.gr2());
-        assertEquals(13, r.hwInfo().rawType());
-        assertEquals((byte) 0xC0, shim.qci().toBytes()[0]);
+            assertEquals(0x128000000D550307L, r.gr2());
+            assertEquals(13, r.hwInfo().rawType());
+            assertEquals((byte) 0xC0, replay.qci().toBytes()[0]);
+        }
     }
 }
