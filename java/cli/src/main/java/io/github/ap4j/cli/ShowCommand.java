@@ -92,7 +92,7 @@ final class ShowCommand implements Callable<Integer> {
             n.put("hwtype", c.hwtype().orNull());
             n.put("rawHwtype", c.rawHwtype().orNull());
             n.put("functions", c.functions().map(ShowCommand::word).orNull());
-            n.put("mode", c.functions().map(f -> ApMode.ofFunctions(f).name()).orNull());
+            n.put("mode", c.mode().map(ApMode::name).orNull());
             n.put("letters", c.functions().map(QueueHwInfo::letters).orNull());
             n.put("driver", c.driver().orNull());
             n.put("status", cardStatus(c));
@@ -191,7 +191,7 @@ final class ShowCommand implements Callable<Integer> {
             out.println(String.format("%-4s %-6s %6s %3s %-10s %-5s %-10s %-10s %s",
                     String.format("%02x", c.id()), orDash(c.type()), orDash(c.hwtype()),
                     orDash(c.rawHwtype()), orDash(c.functions().map(ShowCommand::word)),
-                    orDash(c.functions().map(f -> ApMode.ofFunctions(f).name())),
+                    orDash(c.mode().map(ApMode::name)),
                     orDash(c.functions().map(QueueHwInfo::letters)), orDash(c.driver()),
                     dash(cardStatus(c))).stripTrailing());
         }

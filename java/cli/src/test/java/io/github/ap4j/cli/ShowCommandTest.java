@@ -1,6 +1,7 @@
 package io.github.ap4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -129,5 +130,38 @@ class ShowCommandTest {
         assertEquals(3, r.exitCode(), r.err());
         assertEquals("", r.out());
         assertEquals("ap4j show: " + reason + System.lineSeparator(), r.err());
+    }
+
+    /**
+     * Case 14: a published plain-lszcrypt capture (core's lszcrypt-captures/README.md names the
+     * source) shows the mode its MODE column and TYPE state; the functions it does not show
+     * stay null.
+     */
+    @Test
+    void lszcryptCaptureShowsTheStatedMode() throws Exception {
+        CliRun r = CliRun.of("show", "--lszcrypt",
+                "../core/src/test/resources/lszcrypt-captures/cex6p-ep11-request-cnt.txt",
+                "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        var card = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+                .get("cards").get(0);
+        assertEquals("08", card.get("id").asText());
+        assertEquals("CEX6P", card.get("type").asText());
+        assertEquals("EP11", card.get("mode").asText());
+        assertTrue(card.get("functions").isNull());
+    }
+
+    /** Case 8: a file that is not a listing is never echoed, not even in part. */
+    @Test
+    void aTargetThatIsNotAListingIsNotEchoed(@TempDir Path tmp)
+            throws Exception {
+        Path shadow = tmp.resolve("shadow");
+        Files.writeString(shadow, "root:$y$j9T$secrethash:19700:0:99999:7:::\n");
+        CliRun r = CliRun.of("check", "--source", "../examples/source-host", "--target",
+                shadow.toString(), "--mdev", ExampleHosts.UUID);
+        assertEquals(5, r.exitCode(), r.err());
+        assertFalse(r.out().contains("secrethash"), r.out());
+        assertTrue(r.out().contains("cannot read the target: " + shadow + " line 1: not an lszcrypt "
+                + "listing"), r.out());
     }
 }

@@ -1,6 +1,8 @@
 package io.github.ap4j.explain;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.io.BoundedInput;
+import io.github.ap4j.internal.io.InputLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.List;
 public final class LogInput {
 
     /** 16 MiB: hours of a busy host's kernel log; pass the lines around the migration. */
-    public static final int MAX_BYTES = 16 << 20;
+    public static final int MAX_BYTES = (int) InputLimit.LOG.maxBytes();
     /** The longest message (a console error) is about 330 characters. */
     public static final int MAX_LINE = 8192;
 
@@ -46,11 +48,8 @@ public final class LogInput {
 
     /** The lines of a stream named {@code name} in messages (for example {@code <stdin>}). */
     public static List<String> read(InputStream in, String name) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new BadInputException(name, "more than " + (MAX_BYTES >> 20) + " MiB of log text; "
-                    + "pass only the lines around the migration");
-        }
+        // Bounded in size and, since stdin can block forever, in time (InputLimit.LOG).
+        byte[] bytes = BoundedInput.readStream(in, name, InputLimit.LOG);
         return lines(new String(bytes, StandardCharsets.UTF_8));
     }
 

@@ -163,7 +163,9 @@ public record GuestDescriptor(String mdev, String host, Instant taken, String ap
                     q.mappedType() ? type : Attr.unknown(), q.mappedType() ? Attr.unknown() : type,
                     q.cardLevel() ? Attr.of(q.functions()) : Attr.unknown(), Attr.unknown(),
                     Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown()));
+                    Attr.unknown(), Attr.unknown(), Attr.unknown(),
+                    q.cardLevel() ? Attr.of(io.github.ap4j.model.ApMode.ofFunctions(q.functions()))
+                            : Attr.unknown()));
         }
         BusAttributes b = BusAttributes.unknown();
         BusAttributes bus = new BusAttributes(busFeatures == null ? Attr.unknown() : Attr.of(busFeatures),

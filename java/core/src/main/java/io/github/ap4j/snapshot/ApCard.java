@@ -1,10 +1,10 @@
 package io.github.ap4j.snapshot;
 
+import io.github.ap4j.model.ApMode;
 import java.util.Objects;
 
 /**
- * An AP card device, {@code /sys/devices/ap/cardXX} (formats in docs/sysfs-formats.md and
- * docs/kernel-rules.md).
+ * An AP card device, {@code /sys/devices/ap/cardXX} (formats in ap-facts 5.2 and 4.3).
  *
  * @param id            adapter id 0..255
  * @param type          zcrypt {@code type}, e.g. {@code CEX8C} (only with a zcrypt driver)
@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param requestqCount {@code requestq_count}
  * @param pendingqCount {@code pendingq_count}
  * @param maxMsgSize    {@code max_msg_size}
+ * @param mode          the card's mode (GR2 bits 3-5: CCA, accelerator, EP11): from
+ *                      {@code functions} when they are known, else what a listing says (the
+ *                      lszcrypt MODE column, the mode letter of a TYPE such as {@code CEX6P});
+ *                      unknown when neither tells
  */
 public record ApCard(
         int id,
@@ -37,7 +41,17 @@ public record ApCard(
         Attr<Long> requestCount,
         Attr<Integer> requestqCount,
         Attr<Integer> pendingqCount,
-        Attr<Integer> maxMsgSize) {
+        Attr<Integer> maxMsgSize,
+        Attr<ApMode> mode) {
+
+    public ApCard {
+        Objects.requireNonNull(mode, "mode");
+        if (functions.isPresent() && mode.isPresent()
+                && mode.get() != ApMode.ofFunctions(functions.get())) {
+            throw new IllegalArgumentException("mode " + mode.get() + " disagrees with functions "
+                    + String.format("0x%08X", functions.get()));
+        }
+    }
 
     /** The card's name in sysfs, {@code cardXX}. */
     public String name() {
@@ -65,6 +79,7 @@ public record ApCard(
         b.requestqCount = requestqCount;
         b.pendingqCount = pendingqCount;
         b.maxMsgSize = maxMsgSize;
+        b.mode = functions.isPresent() ? null : mode; // a mode stated apart from the functions
         return b;
     }
 
@@ -88,6 +103,7 @@ public record ApCard(
         private Attr<Integer> requestqCount = Attr.unknown();
         private Attr<Integer> pendingqCount = Attr.unknown();
         private Attr<Integer> maxMsgSize = Attr.unknown();
+        private Attr<ApMode> mode;
 
         private Builder(int id) {
             this.id = id;
@@ -158,9 +174,20 @@ public record ApCard(
             return this;
         }
 
+        /**
+         * The mode as a listing states it, for a card whose {@code functions} are not known;
+         * known functions always decide the mode.
+         */
+        public Builder mode(Attr<ApMode> value) {
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
         public ApCard build() {
+            Attr<ApMode> m = functions.isPresent() || mode == null
+                    ? functions.map(ApMode::ofFunctions) : mode;
             return new ApCard(id, type, hwtype, rawHwtype, functions, depth, config, chkstop,
-                    online, driver, requestCount, requestqCount, pendingqCount, maxMsgSize);
+                    online, driver, requestCount, requestqCount, pendingqCount, maxMsgSize, m);
         }
     }
 }

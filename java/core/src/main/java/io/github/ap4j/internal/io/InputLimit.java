@@ -27,8 +27,8 @@ public record InputLimit(String what, long maxBytes, Duration timeout) {
     public static final InputLimit REPLAY_TABLE = of("a replay table", 16 << 20);
     /** A libvirt domain XML ({@code virsh dumpxml}): a few KiB; 4 MiB is generous. */
     public static final InputLimit DOMAIN_XML = of("a domain XML", 4 << 20);
-    /** Pasted kernel or libvirt log text. */
-    public static final InputLimit LOG = of("a log", 64 << 20);
+    /** Pasted kernel or libvirt log text: hours of a busy host's kernel log. */
+    public static final InputLimit LOG = of("log text", 16 << 20);
     /** A fixture archive file as stored ({@code .tar.gz}), before decompression. */
     public static final InputLimit FIXTURE_ARCHIVE = of("a fixture archive", 256 << 20);
     /**

@@ -6,7 +6,6 @@ import io.github.ap4j.BadInputException;
 import io.github.ap4j.internal.lszcrypt.LszcryptRow.FunctionsForm;
 import io.github.ap4j.model.ApMode;
 import io.github.ap4j.model.Apqn;
-import io.github.ap4j.model.QueueHwInfo;
 import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
@@ -54,6 +53,11 @@ import java.util.regex.Pattern;
  *     even on queue rows; they go to {@link ApCard}. The FUNCTIONS bits the form cannot show
  *     (bit 7 in 9-letter rows, bits 10-31 in letter rows) are 0 in {@link ApCard#functions()};
  *     {@link LszcryptRow#knownFunctionBits()} says which bits are real.</li>
+ * <li>MODE and the last letter of TYPE ({@code CEX6P}: EP11, {@code CEX7C}: CCA,
+ *     {@code CEX5A}: accelerator, the type strings of {@code drivers/s390/crypto/zcrypt_cex4.c})
+ *     both state the card's mode; they must agree with each other and with FUNCTIONS. Without
+ *     FUNCTIONS (plain {@code lszcrypt}) they give {@link ApCard#mode()} while the functions
+ *     stay unknown.</li>
  * <li>STATUS: {@code online}/{@code offline} set {@code online}; {@code deconfig} sets
  *     {@code config=false}; {@code chkstop} sets {@code chkstop=true}; {@code in use},
  *     {@code assigned}, {@code unassigned} set the vfio_ap {@code status}; {@code -} means the
@@ -106,6 +110,12 @@ public final class LszcryptImport {
     private static final Set<String> VFIO_STATUSES = Set.of("in use", "assigned", "unassigned");
     private static final Set<String> SESTATS =
             Set.of("usable", "bound", "unbound", "illicit", "invalid", "error", "-");
+
+    /** {@code fac_bits[]} of lszcrypt.c: the 10-letter form and the older 9-letter one. */
+    static final String LETTERS10 = "SMCDAXNHFR";
+    static final String LETTERS9 = "SMCDAXNFR";
+    private static final int[] MASKS9 = {0x80000000, 0x40000000, 0x20000000, 0x10000000,
+        0x08000000, 0x04000000, 0x02000000, 0x00800000, 0x00400000};
 
     /** A shell prompt: optional {@code [user@host dir]} or {@code user@host:dir}, then $, # or #&gt;. */
     private static final Pattern PROMPT = Pattern.compile(
@@ -330,23 +340,42 @@ public final class LszcryptImport {
             if (hex.matches()) {
                 form = FunctionsForm.HEX;
                 functions = Attr.of((int) Long.parseLong(hex.group(1), 16));
-            } else if (QueueHwInfo.functionsOfLetters(f, QueueHwInfo.LETTERS).isPresent()) {
+            } else if (f.length() == LETTERS10.length() && letters(f, LETTERS10)) {
                 form = FunctionsForm.LETTERS10;
-                functions = Attr.of(QueueHwInfo.functionsOfLetters(f, QueueHwInfo.LETTERS).getAsInt());
-            } else if (QueueHwInfo.functionsOfLetters(f, QueueHwInfo.LETTERS_BEFORE_SLCF).isPresent()) {
+                int bits = 0;
+                for (int i = 0; i < f.length(); i++) {
+                    if (f.charAt(i) != '-') {
+                        bits |= 0x80000000 >>> i;
+                    }
+                }
+                functions = Attr.of(bits);
+            } else if (f.length() == LETTERS9.length() && letters(f, LETTERS9)) {
                 form = FunctionsForm.LETTERS9;
-                functions = Attr.of(QueueHwInfo.functionsOfLetters(f,
-                        QueueHwInfo.LETTERS_BEFORE_SLCF).getAsInt());
+                int bits = 0;
+                for (int i = 0; i < f.length(); i++) {
+                    if (f.charAt(i) != '-') {
+                        bits |= MASKS9[i];
+                    }
+                }
+                functions = Attr.of(bits);
             } else {
                 throw new BadInputException(where, "FUNCTIONS " + quote(f) + " is none of "
-                        + QueueHwInfo.LETTERS + ", " + QueueHwInfo.LETTERS_BEFORE_SLCF
-                        + " (letter or '-' each) or 0x%08x: " + quote(raw));
+                        + "SMCDAXNHFR, SMCDAXNFR (letter or '-' each) or 0x%08x: " + quote(raw));
             }
             String expected = modeName(ApMode.ofFunctions(functions.get()));
             if (!expected.equals(mode)) {
                 throw new BadInputException(where, "MODE " + quote(mode) + " disagrees with FUNCTIONS "
                         + quote(f) + " (lszcrypt derives both from ap_functions): " + quote(raw));
             }
+        }
+        ApMode byType = modeOfType(type);
+        ApMode byColumn = modeOfColumn(mode);
+        // With FUNCTIONS the MODE column was checked against them above; a card whose word has
+        // several mode bits shows MODE by lszcrypt's order (CCA first) and TYPE by its driver, so
+        // only a row without FUNCTIONS must have TYPE and MODE agree.
+        if (form == FunctionsForm.ABSENT && byType != null && byColumn != null && byType != byColumn) {
+            throw new BadInputException(where, "MODE " + quote(mode) + " disagrees with the mode "
+                    + "letter of TYPE " + quote(type) + " (both name the card's mode): " + quote(raw));
         }
         Attr<String> driver = Attr.unknown();
         if (v.containsKey(Col.DRIVER)) {
@@ -361,6 +390,56 @@ public final class LszcryptImport {
         }
         return new LszcryptRow(n, adapter, queue, type, mode, stat, requests, pending, pendingq,
                 requestq, hwtype, qdepth, form, functions, driver, sestat);
+    }
+
+    /** Zcrypt type names {@code CEXnC}, {@code CEXnA}, {@code CEXnP} (zcrypt_cex4.c, zcrypt_cex2c.c, ...). */
+    private static final Pattern MODE_LETTER_TYPE = Pattern.compile("^CEX[0-9]+([CAP])$");
+
+    /**
+     * The mode the last letter of a zcrypt type name states: C a CCA coprocessor, A an
+     * accelerator, P an EP11 coprocessor (the {@code cexNc}/{@code cexNa}/{@code cexNp} names
+     * the zcrypt card drivers give in {@code drivers/s390/crypto/zcrypt_cex4.c}); null for other
+     * names ({@code -}, {@code PCICA}, ...).
+     */
+    static ApMode modeOfType(String type) {
+        Matcher m = MODE_LETTER_TYPE.matcher(type);
+        if (!m.matches()) {
+            return null;
+        }
+        switch (m.group(1)) {
+            case "C": return ApMode.CCA;
+            case "A": return ApMode.ACCEL;
+            default: return ApMode.EP11;
+        }
+    }
+
+    /**
+     * The mode the MODE column states; null for {@code Unknown}, which lszcrypt prints when it
+     * could not tell (no mode bit in ap_functions, or no ap_functions file at all).
+     */
+    static ApMode modeOfColumn(String mode) {
+        switch (mode) {
+            case "CCA-Coproc": return ApMode.CCA;
+            case "Accelerator": return ApMode.ACCEL;
+            case "EP11-Coproc": return ApMode.EP11;
+            default: return null;
+        }
+    }
+
+    /** What a row says about its card's mode apart from FUNCTIONS: the MODE column, else TYPE. */
+    static ApMode statedMode(LszcryptRow r) {
+        ApMode m = modeOfColumn(r.mode());
+        return m != null ? m : modeOfType(r.type());
+    }
+
+    private static boolean letters(String f, String alphabet) {
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (c != '-' && c != alphabet.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** MODE as lszcrypt derives it from ap_functions (COPRO before ACCEL before EP11). */
@@ -413,6 +492,7 @@ public final class LszcryptImport {
         LszcryptRow first;
         String type;
         Integer hwtype;
+        ApMode mode;
         int bits;
         int known;
     }
@@ -471,6 +551,15 @@ public final class LszcryptImport {
         if (rowType != null) {
             f.type = rowType;
         }
+        ApMode m = statedMode(r);
+        if (m != null) {
+            if (f.mode != null && f.mode != m) {
+                throw new BadInputException(where, "card " + String.format("%02x", r.adapter())
+                        + " mode " + quote(r.mode()) + " (TYPE " + quote(r.type()) + ") disagrees "
+                        + "with an earlier line of the same card");
+            }
+            f.mode = m;
+        }
         if (r.hwtype().isPresent()) {
             if (f.hwtype != null && !f.hwtype.equals(r.hwtype().get())) {
                 throw new BadInputException(where, "card " + String.format("%02x", r.adapter())
@@ -499,6 +588,11 @@ public final class LszcryptImport {
         Attr<Integer> hwtype = f.hwtype == null ? Attr.unknown() : Attr.of(f.hwtype);
         Attr<Integer> functions = f.known == 0 ? Attr.unknown() : Attr.of(f.bits);
         ApCard.Builder card = ApCard.builder(id).type(type).hwtype(hwtype).functions(functions);
+        if (!functions.isPresent() && f.mode != null) {
+            // Without FUNCTIONS (plain lszcrypt, or a row of no verbose era) the mode is still
+            // stated twice: by the MODE column and by the last letter of TYPE.
+            card.mode(Attr.of(f.mode));
+        }
         if (c == null) {
             return card.build();
         }
