@@ -86,8 +86,8 @@ class LibvirtHookTest {
         HookProcess r = hook("target-bad", withDescriptor);
         assertEquals(1, r.exitCode());
         assertEquals(0, r.stdout().length);
-        String hwFix = "Fix: give the guest a target card of the same mode and facilities and "
-                + "the same or a newer type, or change the target card's mode (HMC/SE)\n";
+        String hwFix = "Fix: use a target card of the same mode and facilities and the same or "
+                + "a newer type, or change the card's mode (HMC/SE)\n";
         assertEquals("ap4j: guest 'guest1' (mdev " + UUID + ") is INCOMPATIBLE with this host "
                 + "(the kernel would return -ENODEV)\n"
                 + "  log: vfio_ap_mdev " + UUID + ": Queue 05.0034 not available to vfio_ap "
@@ -96,10 +96,13 @@ class LibvirtHookTest {
                 + "echo -5 > /sys/bus/ap/apmask\n"
                 + "  CONTROL_DOMAIN_MISSING: control domain 0033 not on the target. Fix: add "
                 + "control domain 0033 to the target LPAR (HMC image profile)\n"
-                + "  HWINFO_INCOMPATIBLE 05.0033: CCA coprocessor mode on the source only, ... " + hwFix
-                + "  HWINFO_INCOMPATIBLE 05.0034: CCA coprocessor mode on the source only, ... " + hwFix
-                + "  HWINFO_INCOMPATIBLE 06.0033: source type 13. " + hwFix
-                + "  HWINFO_INCOMPATIBLE 06.0034: source type 13. " + hwFix, r.stderr());
+                + "  HWINFO_INCOMPATIBLE 05.0033: CCA mode only on the source; EP11 mode only on "
+                + "the target. " + hwFix
+                + "  HWINFO_INCOMPATIBLE 05.0034: CCA mode only on the source; EP11 mode only on "
+                + "the target. " + hwFix
+                + "  HWINFO_INCOMPATIBLE 06.0033: source type 13 (CEX7) newer than 12 (CEX6). " + hwFix
+                + "  HWINFO_INCOMPATIBLE 06.0034: source type 13 (CEX7) newer than 12 (CEX6). " + hwFix,
+                r.stderr());
         assertEquals(List.of(LOG + "daemon.err -- denied migration of guest 'guest1' (mdev " + UUID
                 + "): incompatible with this host, kernel returns -ENODEV: APQN_RESERVED_FOR_HOST "
                 + "05.0034, CONTROL_DOMAIN_MISSING, HWINFO_INCOMPATIBLE 05.0033, HWINFO_INCOMPATIBLE "
