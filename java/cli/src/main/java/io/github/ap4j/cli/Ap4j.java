@@ -143,12 +143,31 @@ public final class Ap4j implements Runnable {
         return sb.toString().strip();
     }
 
-    /** Version from the jar manifest when packaged. */
+    /**
+     * The version and git commit the build recorded in {@code version.properties} (java/cli's
+     * pom.xml writes it); "(development build)" when the classes did not come from Maven.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Ap4j.class.getPackage().getImplementationVersion();
-            return new String[] {"ap4j " + (v == null ? "(development build)" : v)};
+            return new String[] {line(Ap4j.class.getResourceAsStream("version.properties"))};
+        }
+
+        static String line(java.io.InputStream in) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                try (in) {
+                    p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    p.clear();
+                }
+            }
+            String version = p.getProperty("version", "").strip();
+            String commit = p.getProperty("commit", "").strip();
+            if (version.isEmpty()) {
+                return "ap4j (development build)";
+            }
+            return "ap4j " + version + (commit.isEmpty() ? "" : " (commit " + commit + ")");
         }
     }
 }
