@@ -25,15 +25,17 @@ public class BadInputException extends Ap4jException {
     /**
      * Quotes a bad value for a one-line message: in single quotes, newline, tab, other control
      * characters and non-ASCII bytes escaped (sysfs and lszcrypt text are ASCII, so anything else
-     * is garbage worth seeing as bytes), cut after 120 characters with {@code ...}.
+     * is garbage worth seeing as bytes), cut after 120 characters of the quoted text, escapes
+     * included, with {@code ...}: a value of control bytes (each escaped as four characters)
+     * still gives a short excerpt, not a line four times as long.
      */
     public static String quote(String value) {
         if (value == null) {
             return "null";
         }
         StringBuilder sb = new StringBuilder(Math.min(value.length(), 120) + 8).append('\'');
-        int limit = Math.min(value.length(), 120);
-        for (int i = 0; i < limit; i++) {
+        int i = 0;
+        for (; i < value.length() && sb.length() <= 120; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c >= 0x7f) {
                 appendEscaped(sb, c);
@@ -41,7 +43,7 @@ public class BadInputException extends Ap4jException {
                 sb.append(c);
             }
         }
-        if (value.length() > limit) {
+        if (i < value.length()) {
             sb.append("...");
         }
         return sb.append('\'').toString();

@@ -149,7 +149,10 @@ public record QueueHwInfo(long word, Known known) {
             if (comma >= 0) {
                 int fac = (int) Hex.parseUnsigned(s.substring(0, comma), 8, "ap_functions");
                 String type = s.substring(comma + 4);
-                if (type.isEmpty() || type.length() > 3 || !type.chars().allMatch(Character::isDigit)) {
+                // ASCII digits only: Character.isDigit and Integer.parseInt would also take
+                // other scripts' digits ("at=\u0661\u0663" as 13).
+                if (type.isEmpty() || type.length() > 3
+                        || !type.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     throw new IllegalArgumentException("bad AP type");
                 }
                 return ofFunctions(fac, Integer.parseInt(type));

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.ap4j.FuzzInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * A write to {@code apmask}/{@code aqmask} as {@code ap_parse_bitmap_str()} reads it: the input's
@@ -18,6 +19,7 @@ import java.util.Arrays;
  * to the same terms, each term only touches its own range, and the edit
  * {@link MaskEdit#between} two masks turns the one into the other.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class MaskEditFuzzTest {
 
     @FuzzTest(maxDuration = "6s")

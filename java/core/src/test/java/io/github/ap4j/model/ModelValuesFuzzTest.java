@@ -6,20 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.ap4j.FuzzInput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * The value parsers of package {@code model} that read text from users and files: {@link ApMask}
  * (strict sysfs form and the kernel's {@code hex2bitmap()}), {@link Apqn}, {@link ApMatrix},
  * {@link ConfigInfo}, {@link QueueStatus}, {@link QueueHwInfo}. The input's first line picks the
- * parser (see {@link FuzzInput}).
+ * parser (see {@link FuzzInput}); the text is decoded as UTF-8, as these parsers also read
+ * command-line arguments ({@code ap4j decode}).
  *
  * <p>Properties: a rejection is an {@link IllegalArgumentException} (the type these parsers
  * document) whose message is one printable line; an accepted text is a form the value's
  * {@code toString} prints, and {@code parse(toString())} gives the value back.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class ModelValuesFuzzTest {
 
     enum Parser {
@@ -42,7 +46,9 @@ class ModelValuesFuzzTest {
 
     @FuzzTest(maxDuration = "6s")
     void everyValueParser(byte[] input) {
-        FuzzInput.Picked<Parser> p = FuzzInput.pick(input, List.of(Parser.values()), x -> x.label);
+        // UTF-8: these parsers also read command-line arguments, which can hold any character.
+        FuzzInput.Picked<Parser> p = FuzzInput.pick(input, List.of(Parser.values()), x -> x.label,
+                StandardCharsets.UTF_8);
         try {
             p.format().check.accept(p.text());
         } catch (IllegalArgumentException e) {
@@ -107,13 +113,33 @@ class ModelValuesFuzzTest {
         assertArrayEquals(b, ConfigInfo.parse(hex.toString()).toBytes());
     }
 
+    /** The status word (up to 8 hex digits) or a whole GR1 (16), whose low 32 bits it is. */
+    private static final Pattern STATUS = Pattern.compile("(?:0[xX])?([0-9a-fA-F]{1,8}|[0-9a-fA-F]{16})\n?");
+
     static void status(String text) {
-        QueueStatus s = QueueStatus.parse(text);
+        java.util.regex.Matcher k = STATUS.matcher(text);
+        QueueStatus s;
+        try {
+            s = QueueStatus.parse(text);
+        } catch (IllegalArgumentException e) {
+            assertTrue(!k.matches(), () -> "rejected a status word: " + FuzzInput.printable(text));
+            throw e;
+        }
+        assertTrue(k.matches(), () -> "accepted digits that are neither form: " + FuzzInput.printable(text));
+        assertEquals((int) Long.parseUnsignedLong(k.group(1), 16), s.word());
         assertEquals(s, QueueStatus.parse(s.toString()));
     }
+
+    /** {@code 0x<8 digits>,at=<decimal type>}: the type as ASCII decimal digits. */
+    private static final Pattern WITH_TYPE = Pattern.compile("(?:0[xX])?[0-9a-fA-F]{1,8},at=([0-9]{1,3})");
 
     static void hwinfo(String text) {
         QueueHwInfo h = QueueHwInfo.parse(text);
         assertEquals(h, QueueHwInfo.parse(h.toString()));
+        if (text.contains(",at=")) {
+            java.util.regex.Matcher k = WITH_TYPE.matcher(text);
+            assertTrue(k.matches(), () -> "accepted a type that is not ASCII decimal: " + FuzzInput.printable(text));
+            assertEquals(Integer.parseInt(k.group(1)), h.rawType());
+        }
     }
 }

@@ -208,6 +208,14 @@ class QueueHwInfoTest {
     }
 
     @Test
+    void typeDigitsAreAscii() {
+        // Arabic-Indic 1 and 3, which Integer.parseInt reads as 13 (seen while writing
+        // ModelValuesFuzzTest, whose property now covers it).
+        assertThrows(IllegalArgumentException.class,
+                () -> QueueHwInfo.parse("0x92800000,at=\u0661\u0663"));
+    }
+
+    @Test
     void cardLevelMaskClearsBsAndReserved() {
         // TAPQ_CARD_HWINFO_MASK = 0xFFFF0000FFFF0F0F (ap_bus.h)
         QueueHwInfo q = QueueHwInfo.parse("0xF380FFFF0E55F7F7");

@@ -8,6 +8,7 @@ import io.github.ap4j.BadInputException;
 import io.github.ap4j.FuzzInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * The replay table text format ({@link ReplayTable}, native/README.md), fuzzed. The bytes are
@@ -19,6 +20,7 @@ import java.util.Optional;
  * an accepted table holds at most {@link ReplayTable#MAX_RECORDS} records sorted by APQN, finds
  * each of them, and {@link ReplayTable#format()} parses back to an equal table.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class ReplayTableFuzzTest {
 
     static final String SOURCE = "fuzz.replay";

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * Pasted {@code lszcrypt} text, fuzzed through {@link LszcryptImport}. Seeds: the recorded
@@ -27,6 +28,7 @@ import java.util.TreeSet;
  * card in the snapshot for every adapter of a row and a queue for every queue row, and
  * {@link LszcryptFormatter} prints their rows in order.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class LszcryptImportFuzzTest {
 
     static final String ORIGIN = "fuzz-lszcrypt.txt";

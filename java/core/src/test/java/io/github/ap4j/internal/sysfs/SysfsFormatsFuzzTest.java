@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * Every sysfs attribute format of {@link SysfsFormats} (and the fixture marker), fuzzed. The
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  * (so formatting the value gives the text back, case aside where the parser allows either), and
  * parsing that form again gives the same value.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class SysfsFormatsFuzzTest {
 
     static final String SOURCE = "fuzz/attr";

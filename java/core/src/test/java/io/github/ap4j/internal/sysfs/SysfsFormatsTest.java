@@ -223,6 +223,9 @@ class SysfsFormatsTest {
         assertEquals("'a\\tb\\x00\\xff\\n\\u20ac'", BadInputException.quote("a\tb\0\u00ff\n\u20ac"));
         assertEquals("'" + "x".repeat(120) + "...'", BadInputException.quote("x".repeat(121)));
         assertEquals("'" + "x".repeat(120) + "'", BadInputException.quote("x".repeat(120)));
+        // 200 NUL bytes: the excerpt is cut by its escaped length (30 escapes of 4), not after
+        // 120 input characters (480), a length LszcryptImportFuzzTest found.
+        assertEquals("'" + "\\x00".repeat(30) + "...'", BadInputException.quote("\0".repeat(200)));
         assertEquals("null", BadInputException.quote(null));
     }
 }

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 
 /**
  * A {@code .tar.gz} fixture, fuzzed from the tar stream up to the snapshot: {@link Tar}'s ustar,
@@ -27,6 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * names in it escaped); an accepted archive gives a snapshot whose card ids are in the kernel's
  * range 0..255 and whose every queue has its card.
  */
+@DisabledOnOs(architectures = "s390x", disabledReason = FuzzInput.NOT_ON_S390X)
 class TarFuzzTest {
 
     static final String ORIGIN = "fuzz.tar.gz";
