@@ -4,7 +4,8 @@
  * PQAP ({@link io.github.ap4j.snapshot.HostSnapshots}), the native layer
  * ({@link io.github.ap4j.natives}), the vfio-ap live-migration check
  * ({@link io.github.ap4j.check.MigrationCheck}) and the explanation of the kernel's migration
- * failure messages ({@link io.github.ap4j.explain.Explainer}).
+ * failure messages ({@link io.github.ap4j.explain.Explainer}), and the guest's AP descriptor
+ * carried in its libvirt domain XML ({@link io.github.ap4j.libvirt.DomainXml}).
  *
  * <p>Only these packages and {@code io.github.ap4j} (the exception types) are API. The
  * {@code io.github.ap4j.internal} packages hold the sysfs and lszcrypt readers, the fixture tar
@@ -15,10 +16,12 @@
  */
 module io.github.ap4j {
     requires com.sun.jna;
+    requires java.xml;
 
     exports io.github.ap4j;
     exports io.github.ap4j.check;
     exports io.github.ap4j.explain;
+    exports io.github.ap4j.libvirt;
     exports io.github.ap4j.model;
     exports io.github.ap4j.natives;
     exports io.github.ap4j.snapshot;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ModuleLayoutTest {
 
     private static final Set<String> API = Set.of("io.github.ap4j", "io.github.ap4j.check",
-            "io.github.ap4j.explain",
+            "io.github.ap4j.explain", "io.github.ap4j.libvirt",
             "io.github.ap4j.model", "io.github.ap4j.natives", "io.github.ap4j.snapshot");
 
     @Test
@@ -41,7 +41,7 @@ class ModuleLayoutTest {
                 .collect(Collectors.toSet()));
         assertTrue(d.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
         assertTrue(d.opens().isEmpty());
-        assertEquals(Set.of("com.sun.jna", "java.base"), d.requires().stream()
+        assertEquals(Set.of("com.sun.jna", "java.base", "java.xml"), d.requires().stream()
                 .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
     }
 

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             CheckCommand.class,
             PlanCommand.class,
             ExplainCommand.class,
+            DescribeCommand.class,
+            LibvirtHookCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE, ExitCode.HELP_BAD_INPUT,
@@ -39,6 +41,18 @@ public final class Ap4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where {@code -} reads from, and where binary output ({@code capture --out -}) goes. */
+    final Stdio stdio;
+
+    Ap4j(Stdio stdio) {
+        this.stdio = stdio;
+    }
+
+    /** The streams of the command that {@code spec} belongs to. */
+    static Stdio stdio(CommandLine.Model.CommandSpec spec) {
+        return ((Ap4j) spec.root().userObject()).stdio;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -48,16 +62,29 @@ public final class Ap4j implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        System.exit(run(args, System.in, System.out, out, err));
     }
 
-    /** Runs the CLI with the given streams and returns the exit code. */
+    /** Runs the CLI with the given streams and returns the exit code; stdin is the process's. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, System.out, out, err);
+    }
+
+    /**
+     * Runs the CLI and returns the exit code. {@code in} is what {@code -} reads; {@code rawOut}
+     * receives binary output and is the stream {@code out} writes to (or a separate one in tests).
+     */
+    public static int run(String[] args, java.io.InputStream in, java.io.OutputStream rawOut,
+            PrintWriter out, PrintWriter err) {
+        if (args.length == 5 && args[0].equals("libvirt-hook")) {
+            // libvirt's four hook arguments are data, never options: a guest may be named "-h".
+            args = new String[] {args[0], "--", args[1], args[2], args[3], args[4]};
+        }
         List<String> a = Arrays.asList(args);
         boolean verbose = a.contains("--verbose");
         // With --format json, stdout carries JSON whatever happens: a failure too is an object.
         PrintWriter json = jsonRequested(a) ? out : null;
-        CommandLine cl = new CommandLine(new Ap4j());
+        CommandLine cl = new CommandLine(new Ap4j(new Stdio(in, rawOut, out)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

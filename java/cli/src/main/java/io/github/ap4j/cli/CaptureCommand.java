@@ -48,7 +48,8 @@ final class CaptureCommand implements Callable<Integer> {
     Input input;
 
     @Option(names = "--out", paramLabel = "PATH",
-            description = "New directory, or a file ending .tar.gz/.tgz; never overwritten.")
+            description = "New directory, or a file ending .tar.gz/.tgz; never overwritten; "
+                    + "'-' writes the .tar.gz to stdout.")
     Path out;
 
     @Option(names = "--replay", paramLabel = "FILE",
@@ -70,8 +71,17 @@ final class CaptureCommand implements Callable<Integer> {
         if (replay != null && Files.exists(replay)) {
             throw new BadInputException(replay.toString(), "already exists; not overwritten");
         }
-        PrintWriter w = spec.commandLine().getOut();
-        if (out != null) {
+        boolean toStdout = out != null && out.toString().equals("-");
+        PrintWriter w = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (toStdout) {
+            // The archive is the data on stdout; what was done goes to stderr.
+            FixtureCapture.Result r = FixtureCapture.captureArchive(tree,
+                    Ap4j.stdio(spec).binaryOut(), Clock.systemUTC());
+            Ap4j.stdio(spec).binaryOut().flush();
+            spec.commandLine().getErr().printf("captured %d files and %d links from %s to stdout%n",
+                    r.files(), r.links(), tree.origin());
+            spec.commandLine().getErr().flush();
+        } else if (out != null) {
             FixtureCapture.Result r = FixtureCapture.capture(tree, out, Clock.systemUTC());
             w.printf("captured %d files and %d links from %s to %s%n", r.files(), r.links(),
                     tree.origin(), r.out());

@@ -33,16 +33,23 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "SRC",
-            description = "Source host snapshot: sysfs tree, fixture directory or .tar.gz.")
+            description = "Source host snapshot: sysfs tree, fixture directory or .tar.gz, "
+                    + "lszcrypt text, or a libvirt domain XML holding ap4j's guest descriptor "
+                    + "('-' reads stdin; only one argument may be '-').")
     String source;
 
     @Option(names = "--target", required = true, paramLabel = "TGT",
             description = "Target host snapshot; repeat for several targets (reported in this order).")
     List<String> targets;
 
-    @Option(names = "--mdev", required = true, paramLabel = "UUID", converter = MdevUuid.class,
-            description = "The mdev UUID.")
-    String mdev;
+    @Mixin
+    GuestOptions guest;
+
+    @Option(names = "--all-mdevs",
+            description = "Host evacuation: check every mdev of the source whose guest_matrix is "
+                    + "not empty against every target; exit 0 only when each has a compatible "
+                    + "target.")
+    boolean allMdevs;
 
     @Option(names = "--rules", defaultValue = "doc", paramLabel = "doc|v3",
             description = "Rule set: doc (documented/latest driver code) or v3 (posted v3/v4 "
@@ -67,16 +74,39 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RuleSet r = rules(spec, rules);
-        var src = Snapshots.open(source);
+        Stdio stdio = Ap4j.stdio(spec);
+        var src = Snapshots.open(source, stdio, "--source");
+        String mdev = allMdevs ? null : guest.uuid(spec, src);
+        if (allMdevs && (guest.mdev != null || guest.domain != null || guest.guest != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--all-mdevs checks every guest of the source: give no --mdev, --domain or --guest");
+        }
+        if (allMdevs) {
+            List<MigrationCheck.Target> ts = new ArrayList<>();
+            for (String t : targets) {
+                ts.add(new MigrationCheck.Target(t.equals("-") ? Stdio.NAME : t,
+                        Snapshots.openTarget(t, stdio)));
+            }
+            Evacuation e = Evacuation.check(src, ts, r);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.json()) {
+                Json.write(out, e.toJson());
+            } else {
+                out.print(e.toText());
+                out.flush();
+            }
+            return e.everyGuestPlaced() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
+        }
         // One unreadable target must not hide the others' verdicts: it is reported in its place.
         List<MigrationCheck.Target> readable = new ArrayList<>();
         Map<Integer, TargetReport> unreadable = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             String t = targets.get(i);
+            String label = t.equals("-") ? Stdio.NAME : t;
             try {
-                readable.add(new MigrationCheck.Target(t, Snapshots.open(t)));
+                readable.add(new MigrationCheck.Target(label, Snapshots.openTarget(t, stdio)));
             } catch (Ap4jException e) {
-                unreadable.put(i, TargetReport.unreadable(t, Ap4j.oneLine(e.getMessage())));
+                unreadable.put(i, TargetReport.unreadable(label, Ap4j.oneLine(e.getMessage())));
             }
         }
         CheckReport checked = MigrationCheck.check(src, mdev, readable, r);

@@ -4,6 +4,7 @@ import io.github.ap4j.check.MigrationCheck;
 import io.github.ap4j.check.Plan;
 import io.github.ap4j.check.Planner;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,23 +28,32 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "SRC",
-            description = "Source host snapshot.")
+            description = "Source host snapshot, or the guest's domain XML with its ap4j "
+                    + "descriptor ('-' reads stdin).")
     String source;
 
     @Option(names = "--target", required = true, paramLabel = "TGT",
-            description = "Target host snapshot.")
+            description = "Target host snapshot ('-' reads stdin).")
     String target;
 
-    @Option(names = "--mdev", required = true, paramLabel = "UUID", converter = MdevUuid.class,
-            description = "The mdev UUID.")
-    String mdev;
+    @Mixin
+    GuestOptions guest;
 
     @Option(names = "--rules", defaultValue = "doc", paramLabel = "doc|v3",
             description = "Rule set the plan is checked with (default: ${DEFAULT-VALUE}).")
     String rules;
 
-    @Mixin
-    OutputFormat.Choice format;
+    /** What {@code plan} prints. */
+    enum Format {
+        text, json, mdevctl, script
+    }
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, json, mdevctl (the destination mdev as an mdevctl JSON "
+                    + "definition, for 'mdevctl define --uuid UUID --parent matrix --jsonfile "
+                    + "FILE') or script (a 'set -e' shell script, a comment per step, with the "
+                    + "persistent chzdev form of mask edits). Default: ${DEFAULT-VALUE}.")
+    Format format;
 
     @Spec
     CommandSpec spec;
@@ -51,16 +61,36 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var r = CheckCommand.rules(spec, rules);
-        var src = Snapshots.open(source);
-        var tgt = new MigrationCheck.Target(target, Snapshots.open(target));
+        Stdio stdio = Ap4j.stdio(spec);
+        var src = Snapshots.open(source, stdio, "--source");
+        String mdev = guest.uuid(spec, src);
+        var ts = Snapshots.openTarget(target, stdio);
+        var tgt = new MigrationCheck.Target(target.equals("-") ? Stdio.NAME : target, ts);
         Plan p = Planner.plan(src, Map.of(), mdev, tgt, r);
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            Json.write(out, CheckViews.plan(p));
-        } else {
-            out.print(p.toText());
-            out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> warnings = PlanForms.runningGuestWarnings(p, ts);
+        for (String w : warnings) {
+            err.println(w);
         }
+        err.flush();
+        switch (format) {
+            case json:
+                Json.write(out, CheckViews.plan(p));
+                break;
+            case mdevctl:
+                Json.write(out, PlanForms.mdevctl(src, p.mdev()));
+                err.println("define it with: mdevctl define --uuid " + p.mdev()
+                        + " --parent matrix --jsonfile FILE");
+                err.flush();
+                break;
+            case script:
+                out.print(PlanForms.script(p, src, warnings));
+                break;
+            default:
+                out.print(p.toText());
+        }
+        out.flush();
         return ExitCode.of(p.verdict());
     }
 }

@@ -2,6 +2,7 @@ package io.github.ap4j.internal;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.libvirt.DomainXml;
 import io.github.ap4j.internal.io.BoundedInput;
 import io.github.ap4j.internal.io.InputLimit;
 import io.github.ap4j.internal.lszcrypt.LszcryptImport;
@@ -18,6 +19,7 @@ import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.HostSnapshots;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ import java.util.Map;
  *   <li>a directory: a sysfs tree, {@link SourceKind#FIXTURE} when it holds the
  *       {@value FixtureMarker#FILE_NAME} marker a capture writes, else {@link SourceKind#SYSFS};
  *   <li>a {@code .tar.gz} or {@code .tgz} file: a fixture archive;
+ *   <li>a file whose first non-blank character is {@code <}: a libvirt domain XML holding
+ *       ap4j's guest descriptor, or the bare descriptor ({@code ap4j describe}): the source
+ *       side of one guest ({@link SourceKind#DESCRIPTOR});
  *   <li>any other file: {@code lszcrypt} text;
  *   <li>prefixes force the kind: {@code sysfs:DIR}, {@code fixture:DIR|ARCHIVE},
  *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root;
@@ -113,11 +118,44 @@ public final class SnapshotSources {
             return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope).read();
         }
         if (Files.exists(p)) {
-            // Any other file is read as lszcrypt text; a FIFO, device or socket is refused by
-            // its type there, before anything is opened.
-            return lszcrypt(p);
+            // An XML file is a domain XML or guest descriptor; any other file is lszcrypt text.
+            // A FIFO, device or socket is refused by its type in BoundedInput, before reading.
+            return looksLikeXml(p) ? descriptor(BoundedInput.readFile(p, InputLimit.DOMAIN_XML), spec)
+                    : lszcrypt(p);
         }
         throw new BadInputException(spec, "no such file or directory");
+    }
+
+    /**
+     * A source given as bytes (stdin, {@code -}), told apart by content: gzip magic
+     * {@code 1f 8b} is a fixture archive, a first non-blank {@code <} a libvirt domain XML or
+     * guest descriptor, anything else {@code lszcrypt} text.
+     */
+    public static HostSnapshot open(byte[] data, String origin, ReadScope scope) {
+        if (data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
+            return new SysfsSnapshotReader(TarSysfsTree.load(new java.io.ByteArrayInputStream(data),
+                    origin), SourceKind.FIXTURE, scope).read();
+        }
+        if (DomainXml.looksLikeXml(data)) {
+            return descriptor(data, origin);
+        }
+        return LszcryptImport.parse(new String(data, StandardCharsets.UTF_8), origin);
+    }
+
+    /** The source side that a domain XML's (or a bare) ap4j guest descriptor describes. */
+    static HostSnapshot descriptor(byte[] xml, String origin) {
+        DomainXml d = DomainXml.parse(xml, origin);
+        return d.descriptor().orElseThrow(() -> new BadInputException(origin, "this domain XML "
+                + "holds no ap4j guest descriptor in <metadata>; store one with the command "
+                + "'ap4j describe' prints on the source host")).toSnapshot(origin);
+    }
+
+    private static boolean looksLikeXml(Path p) {
+        try (java.io.InputStream in = BoundedInput.openFile(p, InputLimit.LSZCRYPT)) {
+            return DomainXml.looksLikeXml(in.readNBytes(64));
+        } catch (IOException e) {
+            throw new BadInputException(p.toString(), "cannot read: " + e.getMessage(), e);
+        }
     }
 
     /**

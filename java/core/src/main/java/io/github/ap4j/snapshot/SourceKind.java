@@ -9,5 +9,10 @@ public enum SourceKind {
     /** Text of {@code lszcrypt -V}: a partial snapshot. */
     LSZCRYPT,
     /** PQAP(QCI) and PQAP(TAPQ) through the native shim (hardware or replay). */
-    NATIVE
+    NATIVE,
+    /**
+     * ap4j's guest descriptor (from {@code ap4j describe}, usually inside a libvirt domain
+     * XML): the source side of one guest only.
+     */
+    DESCRIPTOR
 }

@@ -80,6 +80,51 @@ public final class FixtureCapture {
      */
     public static Result capture(SysfsTree source, Path out, Clock clock) {
         checkOutput(source, out);
+        List<Tar.Entry> list = consistentEntries(source, clock);
+        try {
+            if (isArchiveName(out)) {
+                writeArchive(list, out, clock.instant());
+            } else {
+                writeDirectory(list, out);
+            }
+        } catch (IOException e) {
+            throw new UnavailableException(out + ": cannot write the fixture: " + e, e);
+        }
+        return result(out, list);
+    }
+
+    /**
+     * Captures {@code source} as a {@code .tar.gz} written to {@code out} (stdout for
+     * {@code capture --out -}); the stream is not closed.
+     */
+    public static Result captureArchive(SysfsTree source, OutputStream out, Clock clock) {
+        List<Tar.Entry> list = consistentEntries(source, clock);
+        try {
+            Tar.writeGz(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // finish the archive, keep stdout open
+                }
+            }, list, clock.instant().getEpochSecond());
+        } catch (IOException e) {
+            throw new UnavailableException("stdout: cannot write the fixture: " + e, e);
+        }
+        return result(null, list);
+    }
+
+    private static Result result(Path out, List<Tar.Entry> list) {
+        int files = (int) list.stream().filter(e -> e.type() == SysfsTree.Type.FILE).count();
+        int links = (int) list.stream().filter(e -> e.type() == SysfsTree.Type.LINK).count();
+        return new Result(out, files, links);
+    }
+
+    /** The fixture's entries, read again until the AP configuration held still. */
+    private static List<Tar.Entry> consistentEntries(SysfsTree source, Clock clock) {
         SysfsSnapshotReader.requireApBus(source);
         TreeMap<String, Tar.Entry> entries = null;
         Optional<Long> before = SysfsSnapshotReader.scans(source);
@@ -96,19 +141,7 @@ public final class FixtureCapture {
             }
             before = after;
         }
-        List<Tar.Entry> list = new ArrayList<>(entries.values());
-        try {
-            if (isArchiveName(out)) {
-                writeArchive(list, out, clock.instant());
-            } else {
-                writeDirectory(list, out);
-            }
-        } catch (IOException e) {
-            throw new UnavailableException(out + ": cannot write the fixture: " + e, e);
-        }
-        int files = (int) list.stream().filter(e -> e.type() == SysfsTree.Type.FILE).count();
-        int links = (int) list.stream().filter(e -> e.type() == SysfsTree.Type.LINK).count();
-        return new Result(out, files, links);
+        return new ArrayList<>(entries.values());
     }
 
     private static void checkOutput(SysfsTree source, Path out) {
