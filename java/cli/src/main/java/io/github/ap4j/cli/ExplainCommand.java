@@ -5,7 +5,6 @@ import io.github.ap4j.explain.ExplainReport;
 import io.github.ap4j.explain.Explainer;
 import io.github.ap4j.explain.LogInput;
 import io.github.ap4j.snapshot.HostSnapshot;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if ((source == null) != (target == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--source and --target go together: the check needs both hosts");

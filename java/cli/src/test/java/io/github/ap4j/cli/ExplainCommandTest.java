@@ -140,7 +140,8 @@ class ExplainCommandTest {
         assertEquals("ap4j explain: " + missing + ": no such file\n", r.err());
         CliRun d = CliRun.of("explain", dir.toString());
         assertEquals(2, d.exitCode());
-        assertEquals("ap4j explain: " + dir + ": not a regular file\n", d.err());
+        assertEquals("ap4j explain: " + dir + ": not a regular file (a directory); ap4j reads "
+                + "only regular files\n", d.err());
         CliRun half = CliRun.of("explain", "--source", "src", log(HEADER).toString());
         assertEquals(2, half.exitCode());
         assertTrue(half.err().contains("--source and --target go together"), half.err());
