@@ -7,6 +7,8 @@ import io.github.ap4j.natives.NativeCallException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,14 +22,6 @@ import picocli.CommandLine.Option;
         versionProvider = Ap4j.Version.class,
         description = "IBM Z AP crypto queues: decode hardware words, read host snapshots and "
                 + "check vfio-ap guest migration before it happens.",
-        subcommands = {
-            DecodeCommand.class,
-            ShowCommand.class,
-            CaptureCommand.class,
-            NativeCommand.class,
-            CheckCommand.class,
-            PlanCommand.class,
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; check: every target is compatible",
@@ -44,6 +38,24 @@ public final class Ap4j implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are added by
+     * {@link #commandLine}, not through {@code @Command(subcommands = ...)}: picocli builds the
+     * model of every subcommand it is given from its annotations, by reflection, which is most
+     * of what a short run such as {@code ap4j --version} or {@code ap4j decode} costs.
+     */
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("decode", DecodeCommand::new),
+            new Subcommand("show", ShowCommand::new),
+            new Subcommand("capture", CaptureCommand::new),
+            new Subcommand("native", NativeCommand::new),
+            new Subcommand("check", CheckCommand::new),
+            new Subcommand("plan", PlanCommand::new));
+
+    /** A subcommand's name (its {@code @Command(name)}) and how to make one. */
+    record Subcommand(String name, Supplier<Object> create) {
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -59,7 +71,7 @@ public final class Ap4j implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine cl = new CommandLine(new Ap4j());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -84,6 +96,39 @@ public final class Ap4j implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument that is not an option names a
+     * subcommand, only that one is added (the others would never be looked at); for
+     * {@code --help} and a misspelt command all of them, so that help lists them and picocli
+     * can suggest the nearest; for the rest ({@code --version}, no command) none. The
+     * top-level options take no value, so that argument is the subcommand picocli would pick.
+     */
+    static CommandLine commandLine(String[] args) {
+        String first = null;
+        boolean help = false;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+            help |= a.equals("-h") || a.equals("--help");
+        }
+        CommandLine cl = new CommandLine(new Ap4j());
+        if (first == null && !help) {
+            return cl;
+        }
+        boolean known = false;
+        for (Subcommand c : SUBCOMMANDS) {
+            known |= c.name().equals(first);
+        }
+        for (Subcommand c : SUBCOMMANDS) {
+            if (!known || c.name().equals(first)) {
+                cl.addSubcommand(c.name(), c.create().get());
+            }
+        }
+        return cl;
     }
 
     /** The one mapping from failures to exit codes. */
