@@ -9,6 +9,7 @@ import io.github.ap4j.natives.NativeAp;
 import io.github.ap4j.snapshot.DirectorySysfsTree;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.NativeSnapshotReader;
+import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
 import io.github.ap4j.snapshot.SysfsSnapshotReader;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public class EndToEndBenchmark {
     @Benchmark
     public CheckReport sysfsThenCheck() {
         return check("sysfs", new SysfsSnapshotReader(DirectorySysfsTree.open(root), SourceKind.SYSFS,
-                SysfsSnapshotReader.Scope.MIGRATION).read());
+                ReadScope.MIGRATION).read());
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import io.github.ap4j.snapshot.DirectorySysfsTree;
 import io.github.ap4j.snapshot.FixtureCapture;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.NativeSnapshotReader;
+import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
 import io.github.ap4j.snapshot.SysfsSnapshotReader;
 import io.github.ap4j.snapshot.TarSysfsTree;
@@ -41,9 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #sysfsDirectory}: the sysfs reader on the tree written at setup, in the kernel's
  *       formats with its symlinks (on tmpfs when there is one, see
  *       {@link SyntheticHost#tempRoot}; sysfs is memory-backed too), every attribute
- *       ({@link SysfsSnapshotReader.Scope#FULL}, as {@code show} and {@code capture} read).</li>
+ *       ({@link ReadScope#FULL}, as {@code show} and {@code capture} read).</li>
  *   <li>{@link #sysfsDirectoryMigrationScope}: the same tree in the scope {@code check} and
- *       {@code plan} read ({@link SysfsSnapshotReader.Scope#MIGRATION}). Target for 16 x 85:
+ *       {@code plan} read ({@link ReadScope#MIGRATION}). Target for 16 x 85:
  *       40 ms.</li>
  *   <li>{@link #readEveryFileOnce}: the floor under that on this machine, no parsing.</li>
  *   <li>{@link #fixtureTarGz}: the same tree recorded by {@link FixtureCapture} as a
@@ -176,7 +177,7 @@ public class SnapshotBenchmark {
     @Benchmark
     public HostSnapshot sysfsDirectoryMigrationScope(Tree t) {
         return new SysfsSnapshotReader(DirectorySysfsTree.open(t.root), SourceKind.SYSFS,
-                SysfsSnapshotReader.Scope.MIGRATION).read();
+                ReadScope.MIGRATION).read();
     }
 
     /** The same tree from a recorded {@code .tar.gz} fixture: load the archive, then read it. */

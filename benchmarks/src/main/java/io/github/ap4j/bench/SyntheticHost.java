@@ -202,19 +202,25 @@ public final class SyntheticHost {
         List<ApQueue> queues = new ArrayList<>(adapters * domains);
         for (int ai = 0; ai < adapters; ai++) {
             Kind k = kind(ai);
-            cards.add(new ApCard(ai, Attr.of("CEX" + (rawType(ai) - 6) + k.suffix),
-                    Attr.of(rawType(ai)), Attr.of(rawType(ai)), Attr.of(k.functions),
-                    Attr.of(8), Attr.of(true), Attr.of(false), Attr.of(true), Attr.of("cex4card"),
-                    Attr.of(0L), Attr.of(0), Attr.of(0), Attr.of(12288)));
+            cards.add(ApCard.builder(ai).type(Attr.of("CEX" + (rawType(ai) - 6) + k.suffix))
+                    .hwtype(Attr.of(rawType(ai))).rawHwtype(Attr.of(rawType(ai)))
+                    .functions(Attr.of(k.functions)).depth(Attr.of(8)).config(Attr.of(true))
+                    .chkstop(Attr.of(false)).online(Attr.of(true)).driver(Attr.of("cex4card"))
+                    .requestCount(Attr.of(0L)).requestqCount(Attr.of(0)).pendingqCount(Attr.of(0))
+                    .maxMsgSize(Attr.of(12288)).build());
             for (int di = 0; di < domains; di++) {
                 boolean vfio = inGuest(ai, di);
-                queues.add(new ApQueue(Apqn.of(ai, di), Attr.of(k.functions), Attr.of(true),
-                        Attr.of(false), vfio ? Attr.missing() : Attr.of(true),
-                        vfio ? Attr.of(guestRunning ? "in use" : "assigned") : Attr.missing(),
-                        Attr.of(vfio ? "vfio_ap" : "cex4queue"),
-                        vfio ? Attr.notSupported() : Attr.of(0L), Attr.of(0), Attr.of(0),
-                        Attr.missing(), Attr.missing(),
-                        vfio || k == Kind.ACCEL ? Attr.missing() : Attr.of(mkvps(k, ai, di))));
+                queues.add(ApQueue.builder(Apqn.of(ai, di)).functions(Attr.of(k.functions))
+                        .config(Attr.of(true)).chkstop(Attr.of(false))
+                        .online(vfio ? Attr.missing() : Attr.of(true))
+                        .vfioStatus(vfio ? Attr.of(guestRunning ? "in use" : "assigned")
+                                : Attr.missing())
+                        .driver(Attr.of(vfio ? "vfio_ap" : "cex4queue"))
+                        .requestCount(vfio ? Attr.notSupported() : Attr.of(0L))
+                        .requestqCount(Attr.of(0)).pendingqCount(Attr.of(0))
+                        .seBind(Attr.missing()).seAssociate(Attr.missing())
+                        .mkvps(vfio || k == Kind.ACCEL ? Attr.missing() : Attr.of(mkvps(k, ai, di)))
+                        .build());
             }
         }
         List<Mdev> mdevs = new ArrayList<>();

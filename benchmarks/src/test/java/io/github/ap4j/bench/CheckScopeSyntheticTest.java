@@ -11,20 +11,20 @@ import io.github.ap4j.snapshot.DirectorySysfsTree;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.SourceKind;
 import io.github.ap4j.snapshot.SysfsSnapshotReader;
-import io.github.ap4j.snapshot.SysfsSnapshotReader.Scope;
+import io.github.ap4j.snapshot.ReadScope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The check and the planner answer the same on {@link Scope#FULL} and {@link Scope#MIGRATION}
+ * The check and the planner answer the same on {@link ReadScope#FULL} and {@link ReadScope#MIGRATION}
  * reads of generated sysfs trees (a compatible target and one with older cards), large enough
  * (16 x 85 queues) that the reader takes its multi-device path.
  */
 class CheckScopeSyntheticTest {
 
-    private static HostSnapshot read(Path root, Scope scope) {
+    private static HostSnapshot read(Path root, ReadScope scope) {
         return new SysfsSnapshotReader(DirectorySysfsTree.open(root), SourceKind.SYSFS, scope).read();
     }
 
@@ -40,13 +40,13 @@ class CheckScopeSyntheticTest {
                 hosts.get(i).writeSysfs(root);
                 roots.add(root);
             }
-            HostSnapshot fs = read(roots.get(0), Scope.FULL);
-            HostSnapshot ms = read(roots.get(0), Scope.MIGRATION);
+            HostSnapshot fs = read(roots.get(0), ReadScope.FULL);
+            HostSnapshot ms = read(roots.get(0), ReadScope.MIGRATION);
             List<MigrationCheck.Target> ft = new ArrayList<>();
             List<MigrationCheck.Target> mt = new ArrayList<>();
             for (int i = 1; i < roots.size(); i++) {
-                ft.add(new MigrationCheck.Target("t" + i, read(roots.get(i), Scope.FULL)));
-                mt.add(new MigrationCheck.Target("t" + i, read(roots.get(i), Scope.MIGRATION)));
+                ft.add(new MigrationCheck.Target("t" + i, read(roots.get(i), ReadScope.FULL)));
+                mt.add(new MigrationCheck.Target("t" + i, read(roots.get(i), ReadScope.MIGRATION)));
             }
             for (RuleSet rules : RuleSet.values()) {
                 CheckReport full = MigrationCheck.check(fs, SyntheticHost.UUID, ft, rules);

@@ -33,7 +33,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Target host snapshot; repeat for several targets (reported in this order).")
     List<String> targets;
 
-    @Option(names = "--mdev", required = true, paramLabel = "UUID", description = "The mdev UUID.")
+    @Option(names = "--mdev", required = true, paramLabel = "UUID", converter = MdevUuid.class,
+            description = "The mdev UUID.")
     String mdev;
 
     @Option(names = "--rules", defaultValue = "doc", paramLabel = "doc|v3",

@@ -39,6 +39,7 @@ final class CheckViews {
             j.put("severity", f.severity().label());
             j.put("apqn", f.apqn() == null ? null : f.apqn().toString());
             j.put("message", f.message());
+            j.put("fix", f.fix());
         }
         return a;
     }

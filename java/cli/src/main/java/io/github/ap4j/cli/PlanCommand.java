@@ -33,7 +33,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Target host snapshot.")
     String target;
 
-    @Option(names = "--mdev", required = true, paramLabel = "UUID", description = "The mdev UUID.")
+    @Option(names = "--mdev", required = true, paramLabel = "UUID", converter = MdevUuid.class,
+            description = "The mdev UUID.")
     String mdev;
 
     @Option(names = "--rules", defaultValue = "doc", paramLabel = "doc|v3",

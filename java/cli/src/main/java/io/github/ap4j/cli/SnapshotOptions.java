@@ -1,7 +1,8 @@
 package io.github.ap4j.cli;
 
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.SnapshotSources;
+import io.github.ap4j.snapshot.HostSnapshots;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,18 +30,18 @@ final class SnapshotOptions {
     /** The snapshot the options name ({@code null} options: the live sysfs). */
     static HostSnapshot open(SnapshotOptions o) {
         if (o == null) {
-            return SnapshotSources.open(SnapshotSources.SYSFS);
+            return HostSnapshots.live();
         }
         if (o.sysfs != null) {
-            return SnapshotSources.open(SnapshotSources.SYSFS + o.sysfs);
+            return HostSnapshots.sysfs(Path.of(o.sysfs));
         }
         if (o.fixture != null) {
-            return SnapshotSources.open(SnapshotSources.FIXTURE + o.fixture);
+            return HostSnapshots.fixture(Path.of(o.fixture));
         }
         if (o.lszcrypt != null) {
-            return SnapshotSources.open(SnapshotSources.LSZCRYPT + o.lszcrypt);
+            return HostSnapshots.lszcrypt(Path.of(o.lszcrypt));
         }
         // PQAP(QCI/TAPQ) on this machine: UnavailableException (exit 3) where PQAP is not usable.
-        return SnapshotSources.open(SnapshotSources.NATIVE);
+        return HostSnapshots.nativeHost();
     }
 }

@@ -1,21 +1,21 @@
 package io.github.ap4j.cli;
 
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.SnapshotSources;
-import io.github.ap4j.snapshot.SysfsSnapshotReader;
+import io.github.ap4j.snapshot.HostSnapshots;
+import io.github.ap4j.snapshot.ReadScope;
 import java.util.function.Function;
 
 /**
  * How {@code check} and {@code plan} turn a snapshot spec (directory, {@code .tar.gz}, lszcrypt
  * text, {@code sysfs:}, {@code native}, {@code replay:FILE}) into a snapshot: through
- * {@link SnapshotSources#open(String, SysfsSnapshotReader.Scope)} in the
- * {@link SysfsSnapshotReader.Scope#MIGRATION} scope: the check and the planner need a third of
+ * {@link HostSnapshots#open(String, ReadScope)} in the
+ * {@link ReadScope#MIGRATION} scope: the check and the planner need a third of
  * a queue's files, and reading the rest would triple the time a sysfs snapshot takes. Tests
  * replace the opener with in-memory snapshots.
  */
 final class Snapshots {
     private static final Function<String, HostSnapshot> DEFAULT =
-            spec -> SnapshotSources.open(spec, SysfsSnapshotReader.Scope.MIGRATION);
+            spec -> HostSnapshots.open(spec, ReadScope.MIGRATION);
     private static Function<String, HostSnapshot> opener = DEFAULT;
 
     private Snapshots() {

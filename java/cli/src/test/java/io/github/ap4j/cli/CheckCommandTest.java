@@ -13,19 +13,21 @@ class CheckCommandTest {
     static final String P = "vfio_ap_mdev " + UUID + ": ";
     static final String MKVP = "Master keys of 2 of 2 queues (05.0033, 05.0034) could not be "
             + "compared: mkvps is shown only for queues bound to a zcrypt driver, and not for "
-            + "vfio_ap-bound ones. The kernel never compares master keys. Fix: compare the current "
-            + "master-key verification patterns inside the guest (lszcrypt -c) or on the TKE, and "
-            + "load the source's master keys into the target domains before migrating.";
+            + "vfio_ap-bound ones. The kernel never compares master keys.";
+    static final String MKVP_FIX = "compare the master-key patterns in the guest (lszcrypt -c) "
+            + "or on the TKE";
     static final String RESERVED = "Queue 05.0034 is reserved for the host's default crypto "
-            + "drivers: adapter 5 is set in /sys/bus/ap/apmask and domain 52 in /sys/bus/ap/aqmask; "
-            + "it is bound to cex4queue, not vfio_ap, so the kernel logs '" + P + "Queue 05.0034 not "
-            + "available to vfio_ap driver on target host' and fails with ENODEV. Fix: echo -5 > "
-            + "/sys/bus/ap/apmask (the smallest edit that frees every reserved guest queue; 0 other "
-            + "queue(s) leave the host's drivers, ap4j plan lists them).";
+            + "drivers: adapter 05 is set in /sys/bus/ap/apmask and domain 0034 in "
+            + "/sys/bus/ap/aqmask; it is bound to cex4queue, not vfio_ap, so the kernel logs '" + P
+            + "Queue 05.0034 not available to vfio_ap driver on target host' and fails with "
+            + "ENODEV. The fix is the smallest edit that frees every reserved guest queue; no "
+            + "other queue leaves the host's drivers (ap4j plan lists them).";
+    static final String RESERVED_FIX = "echo -5 > /sys/bus/ap/apmask";
     static final String IN_USE = "Queue 05.0033 is assigned to mdev " + OTHER + " on the target, so "
             + "the set-configuration step fails with EADDRINUSE and logs '" + P + "Userspace may not "
-            + "assign queue 05.0033 to mdev: already assigned to " + OTHER + "'. Fix: echo 0x05 > "
-            + "/sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter";
+            + "assign queue 05.0033 to mdev: already assigned to " + OTHER + "'.";
+    static final String IN_USE_FIX = "echo 0x05 > /sys/devices/vfio_ap/matrix/" + OTHER
+            + "/unassign_adapter";
 
     @BeforeEach
     void hosts() {
@@ -42,7 +44,7 @@ class CheckCommandTest {
         CliRun r = CliRun.of("check", "--source", "src", "--target", "ok", "--mdev", UUID);
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("mdev " + UUID + ", rules doc\n\ntarget ok: COMPATIBLE\n  info MKVP_UNVERIFIED: "
-                + MKVP + "\n", r.out());
+                + MKVP + " Fix: " + MKVP_FIX + "\n", r.out());
         assertEquals("", r.err());
     }
 
@@ -63,7 +65,8 @@ class CheckCommandTest {
                 + "      \"code\" : \"MKVP_UNVERIFIED\",\n"
                 + "      \"severity\" : \"info\",\n"
                 + "      \"apqn\" : null,\n"
-                + "      \"message\" : \"" + MKVP + "\"\n"
+                + "      \"message\" : \"" + MKVP + "\",\n"
+                + "      \"fix\" : \"" + MKVP_FIX + "\"\n"
                 + "    } ]\n"
                 + "  }, {\n"
                 + "    \"target\" : \"bad\",\n"
@@ -74,17 +77,20 @@ class CheckCommandTest {
                 + "      \"code\" : \"APQN_RESERVED_FOR_HOST\",\n"
                 + "      \"severity\" : \"error\",\n"
                 + "      \"apqn\" : \"05.0034\",\n"
-                + "      \"message\" : \"" + RESERVED + "\"\n"
+                + "      \"message\" : \"" + RESERVED + "\",\n"
+                + "      \"fix\" : \"" + RESERVED_FIX + "\"\n"
                 + "    }, {\n"
                 + "      \"code\" : \"MKVP_UNVERIFIED\",\n"
                 + "      \"severity\" : \"info\",\n"
                 + "      \"apqn\" : null,\n"
-                + "      \"message\" : \"" + MKVP + "\"\n"
+                + "      \"message\" : \"" + MKVP + "\",\n"
+                + "      \"fix\" : \"" + MKVP_FIX + "\"\n"
                 + "    }, {\n"
                 + "      \"code\" : \"APQN_IN_USE_BY_OTHER_MDEV\",\n"
                 + "      \"severity\" : \"error\",\n"
                 + "      \"apqn\" : \"05.0033\",\n"
-                + "      \"message\" : \"" + IN_USE + "\"\n"
+                + "      \"message\" : \"" + IN_USE + "\",\n"
+                + "      \"fix\" : \"" + IN_USE_FIX + "\"\n"
                 + "    } ]\n"
                 + "  } ]\n"
                 + "}\n", r.out());
@@ -98,9 +104,9 @@ class CheckCommandTest {
                 + "target bad: INCOMPATIBLE (kernel returns -ENODEV)\n"
                 + "  log:\n"
                 + "    " + P + "Queue 05.0034 not available to vfio_ap driver on target host\n"
-                + "  error APQN_RESERVED_FOR_HOST 05.0034: " + RESERVED + "\n"
-                + "  info MKVP_UNVERIFIED: " + MKVP + "\n"
-                + "  error APQN_IN_USE_BY_OTHER_MDEV 05.0033: " + IN_USE + "\n", r.out());
+                + "  error APQN_RESERVED_FOR_HOST 05.0034: " + RESERVED + " Fix: " + RESERVED_FIX + "\n"
+                + "  info MKVP_UNVERIFIED: " + MKVP + " Fix: " + MKVP_FIX + "\n"
+                + "  error APQN_IN_USE_BY_OTHER_MDEV 05.0033: " + IN_USE + " Fix: " + IN_USE_FIX + "\n", r.out());
     }
 
     @Test
@@ -125,6 +131,12 @@ class CheckCommandTest {
         assertEquals(2, mdev.exitCode());
         assertEquals("ap4j check: src: no mdev aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee on the source "
                 + "host (mdevs there: " + UUID + ")\n", mdev.err());
+
+        // The option, not the library, names the argument; no snapshot is read for a typo.
+        CliRun typo = CliRun.of("check", "--source", "nope", "--target", "ok", "--mdev", "2b8d-x");
+        assertEquals(2, typo.exitCode());
+        assertEquals("ap4j check: Invalid value for option '--mdev': not an mdev UUID (expected "
+                + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): '2b8d-x'\n", typo.err());
 
         CliRun snap = CliRun.of("check", "--source", "src", "--target", "nope", "--mdev", UUID);
         assertEquals(2, snap.exitCode());

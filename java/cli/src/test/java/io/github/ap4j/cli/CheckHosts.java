@@ -25,15 +25,20 @@ final class CheckHosts {
     static final int CCA = 0xF3800000;
 
     static ApQueue q(int a, int d, int fn, String driver) {
-        return new ApQueue(Apqn.of(a, d), Attr.of(fn), Attr.of(true), Attr.of(false), Attr.missing(),
-                Attr.missing(), driver == null ? Attr.missing() : Attr.of(driver), Attr.of(0L),
-                Attr.of(0), Attr.of(0), Attr.notSupported(), Attr.notSupported(), Attr.missing());
+        return ApQueue.builder(Apqn.of(a, d)).functions(Attr.of(fn)).config(Attr.of(true))
+                .chkstop(Attr.of(false)).online(Attr.missing()).vfioStatus(Attr.missing())
+                .driver(driver == null ? Attr.missing() : Attr.of(driver))
+                .requestCount(Attr.of(0L)).requestqCount(Attr.of(0)).pendingqCount(Attr.of(0))
+                .seBind(Attr.notSupported()).seAssociate(Attr.notSupported())
+                .mkvps(Attr.missing()).build();
     }
 
     static ApCard card(int id, int type) {
-        return new ApCard(id, Attr.missing(), Attr.of(type), Attr.of(type), Attr.of(CCA), Attr.of(8),
-                Attr.of(true), Attr.of(false), Attr.missing(), Attr.of("cex4card"), Attr.of(0L),
-                Attr.of(0), Attr.of(0), Attr.of(12288));
+        return ApCard.builder(id).type(Attr.missing()).hwtype(Attr.of(type)).rawHwtype(Attr.of(type))
+                .functions(Attr.of(CCA)).depth(Attr.of(8)).config(Attr.of(true))
+                .chkstop(Attr.of(false)).online(Attr.missing()).driver(Attr.of("cex4card"))
+                .requestCount(Attr.of(0L)).requestqCount(Attr.of(0)).pendingqCount(Attr.of(0))
+                .maxMsgSize(Attr.of(12288)).build();
     }
 
     static HostSnapshot host(String name, List<ApCard> cards, List<ApQueue> queues, List<Mdev> mdevs,

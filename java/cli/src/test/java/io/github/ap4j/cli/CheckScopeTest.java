@@ -9,23 +9,23 @@ import io.github.ap4j.check.RuleSet;
 import io.github.ap4j.snapshot.Absence;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.SnapshotSources;
-import io.github.ap4j.snapshot.SysfsSnapshotReader.Scope;
+import io.github.ap4j.snapshot.ReadScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code check} and {@code plan} read snapshots in {@link Scope#MIGRATION}; on the shipped
- * example hosts their answers must be exactly those a {@link Scope#FULL} read gives.
+ * {@code check} and {@code plan} read snapshots in {@link ReadScope#MIGRATION}; on the shipped
+ * example hosts their answers must be exactly those a {@link ReadScope#FULL} read gives.
  */
 class CheckScopeTest {
 
-    private static HostSnapshot open(String name, Scope scope) {
+    private static HostSnapshot open(String name, ReadScope scope) {
         return SnapshotSources.open(ExampleHostsTest.EXAMPLES.resolve(name).toString(), Map.of(), scope);
     }
 
-    private static List<MigrationCheck.Target> targets(Scope scope) {
+    private static List<MigrationCheck.Target> targets(ReadScope scope) {
         List<MigrationCheck.Target> out = new ArrayList<>();
         for (String n : List.of("target-ok", "target-bad", "source-host")) {
             out.add(new MigrationCheck.Target(n, open(n, scope)));
@@ -35,10 +35,10 @@ class CheckScopeTest {
 
     @Test
     void checkAndPlanAreTheSameOnFullAndMigrationReads() {
-        HostSnapshot fullSource = open("source-host", Scope.FULL);
-        HostSnapshot narrowSource = open("source-host", Scope.MIGRATION);
-        List<MigrationCheck.Target> full = targets(Scope.FULL);
-        List<MigrationCheck.Target> narrow = targets(Scope.MIGRATION);
+        HostSnapshot fullSource = open("source-host", ReadScope.FULL);
+        HostSnapshot narrowSource = open("source-host", ReadScope.MIGRATION);
+        List<MigrationCheck.Target> full = targets(ReadScope.FULL);
+        List<MigrationCheck.Target> narrow = targets(ReadScope.MIGRATION);
         for (RuleSet rules : RuleSet.values()) {
             assertEquals(MigrationCheck.check(fullSource, ExampleHosts.UUID, full, rules),
                     MigrationCheck.check(narrowSource, ExampleHosts.UUID, narrow, rules), rules.name());
@@ -55,6 +55,6 @@ class CheckScopeTest {
     @Test
     void theCliOpensCheckAndPlanSnapshotsInTheMigrationScope() {
         String spec = ExampleHostsTest.EXAMPLES.resolve("target-bad").toString();
-        assertEquals(open("target-bad", Scope.MIGRATION).queues(), Snapshots.open(spec).queues());
+        assertEquals(open("target-bad", ReadScope.MIGRATION).queues(), Snapshots.open(spec).queues());
     }
 }

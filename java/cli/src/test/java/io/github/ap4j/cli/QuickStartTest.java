@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,37 @@ class QuickStartTest {
     static final String SRC = ExampleHostsTest.EXAMPLES.resolve("source-host").toString();
     static final String OK = ExampleHostsTest.EXAMPLES.resolve("target-ok").toString();
     static final String BAD = ExampleHostsTest.EXAMPLES.resolve("target-bad").toString();
+
+    /** The arguments of the README's check command, relative to the repository root. */
+    static final List<String> README_CHECK = List.of("check", "--source", "java/examples/source-host",
+            "--target", "java/examples/target-ok", "--target", "java/examples/target-bad", "--mdev", UUID);
+
+    /**
+     * The two Quick start commands as the README prints them: each starts with the project's
+     * installer (so a fresh machine gets the compilers, both architectures), the first runs the
+     * check this class runs, the second the whole test suite.
+     */
+    @Test
+    void readmeQuickStartCommandsAreTheOnesTestedHere() throws Exception {
+        String readme = Files.readString(Path.of("../../README.md"));
+        int section = readme.indexOf("## Quick start");
+        int start = readme.indexOf("```sh\n", section) + "```sh\n".length();
+        List<String> commands = readme.substring(start, readme.indexOf("```", start)).lines().toList();
+
+        assertEquals(2, commands.size(), commands.toString());
+        String install = ".ci/install-deps && ";
+        assertTrue(commands.get(0).startsWith(install + "mvn -B -q package -DskipTests && java -jar "
+                + "java/cli/target/ap4j.jar "), commands.get(0));
+        List<String> args = Arrays.asList(commands.get(0).substring(commands.get(0)
+                .indexOf("ap4j.jar ") + "ap4j.jar ".length()).split(" "));
+        assertEquals(README_CHECK, args);
+        // ... and the same command the tests below run from java/cli.
+        assertEquals(List.of("check", "--source", SRC, "--target", OK, "--target", BAD, "--mdev", UUID),
+                README_CHECK.stream().map(a -> a.replace("java/examples/", "../examples/")).toList());
+        assertEquals(install + "mvn -B verify", commands.get(1));
+        assertTrue(Files.isExecutable(Path.of("../../.ci/install-deps")));
+        assertTrue(readme.contains("-Dap4j.native.hostOnly"), "README says how to build host-only");
+    }
 
     @Test
     void readmeCheckCommand() throws Exception {

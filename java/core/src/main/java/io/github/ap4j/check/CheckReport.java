@@ -41,7 +41,7 @@ public record CheckReport(String mdev, RuleSet rules, List<TargetReport> targets
                 if (f.apqn() != null) {
                     sb.append(' ').append(f.apqn());
                 }
-                sb.append(": ").append(f.message()).append('\n');
+                sb.append(": ").append(f.text()).append('\n');
             }
         }
         return sb.toString();

@@ -4,25 +4,27 @@ import io.github.ap4j.model.Apqn;
 import java.util.Objects;
 
 /**
- * One thing the check found: a stable code, a severity, the APQN it is about (or {@code null}),
- * and a plain-English message that ends with the fix.
+ * One thing the check found. The texts come from {@link FindingTexts}; none ends with a newline.
+ *
+ * @param code     a stable code scripts match on
+ * @param severity how much it matters
+ * @param apqn     the queue it is about, or {@code null} when it is about the host or the guest
+ * @param problem  a short phrase for a table row ("reserved for the host's drivers")
+ * @param message  the whole explanation: what is wrong, what the kernel does about it
+ * @param fix      what to do about it: a command or an action, without a leading "Fix:"
  */
-public record Finding(FindingCode code, Severity severity, Apqn apqn, String message) {
+public record Finding(FindingCode code, Severity severity, Apqn apqn, String problem,
+        String message, String fix) {
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
     }
 
-    public static Finding error(FindingCode code, Apqn apqn, String message) {
-        return new Finding(code, Severity.ERROR, apqn, message);
-    }
-
-    public static Finding warning(FindingCode code, Apqn apqn, String message) {
-        return new Finding(code, Severity.WARNING, apqn, message);
-    }
-
-    public static Finding info(FindingCode code, Apqn apqn, String message) {
-        return new Finding(code, Severity.INFO, apqn, message);
+    /** The explanation and its fix as one paragraph, for plain-text reports. */
+    public String text() {
+        return message + " Fix: " + fix;
     }
 }

@@ -5,9 +5,7 @@ import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.QueueStatus;
-import io.github.ap4j.model.ResponseCode;
 import io.github.ap4j.snapshot.Absence;
-import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
@@ -39,9 +37,11 @@ final class Guest {
     final List<Finding> findings = new ArrayList<>();
 
     Guest(HostSnapshot source, String requestedUuid, Map<Apqn, QueueStatus> tapq, RuleSet rules) {
-        if (!isUuid(requestedUuid)) {
-            throw new BadInputException("--mdev", "not an mdev UUID (expected "
-                    + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): '" + requestedUuid + "'");
+        if (!Mdev.isUuid(requestedUuid)) {
+            // The argument names no file: the quoted value is the source. The CLI checks its
+            // --mdev option with Mdev.isUuid itself, so this is for library callers.
+            throw new BadInputException(BadInputException.quote(requestedUuid),
+                    "not an mdev UUID (expected " + Mdev.UUID_FORMAT + ")");
         }
         String origin = source.provenance().origin();
         Attr<VfioApMatrix> vm = source.matrix();
@@ -65,20 +65,13 @@ final class Guest {
             matrix = mdev.guestMatrix().get();
         } else if (mdev.matrix().isPresent()) {
             matrix = mdev.matrix().get();
-            findings.add(Finding.warning(FindingCode.GUEST_MATRIX_FALLBACK, null,
-                    "The source mdev has no guest_matrix attribute, so its assigned matrix was used "
-                    + "as the guest's APQNs. The kernel migrates guest_matrix (what the guest really "
-                    + "has after filtering), which can be smaller. Fix: take the source snapshot on "
-                    + "a kernel that shows /sys/devices/vfio_ap/matrix/" + uuid + "/guest_matrix."));
+            findings.add(FindingTexts.guestMatrixFallback(uuid));
         } else {
             throw new BadInputException(origin, "mdev " + uuid
                     + " has neither guest_matrix nor matrix: cannot tell which APQNs the guest has");
         }
         if (matrix.isEmpty()) {
-            findings.add(Finding.info(FindingCode.EMPTY_GUEST_MATRIX, null,
-                    "The guest has no APQNs, so the kernel checks no queues. Fix: none needed, "
-                    + "unless the guest was meant to have crypto devices: assign adapters and "
-                    + "domains to mdev " + uuid + " on the source."));
+            findings.add(FindingTexts.emptyGuestMatrix(uuid));
         }
 
         // Source GR2 words and the hwinfo-source pitfalls.
@@ -103,26 +96,14 @@ final class Guest {
         } else {
             controlDomains = null;
             if (rules.checksControlDomains()) {
-                findings.add(Finding.error(FindingCode.UNVERIFIABLE, null,
-                        "The source snapshot does not show mdev " + uuid + "'s control_domains, "
-                        + "so the control-domain check cannot be predicted. Fix: take a full sysfs "
-                        + "snapshot of the source host."));
+                findings.add(FindingTexts.sourceControlDomainsUnknown(uuid));
             }
         }
         if (rules == RuleSet.V3 && controlDomains != null && !controlDomains.isEmpty()) {
-            findings.add(Finding.warning(FindingCode.CONTROL_DOMAINS_NOT_MIGRATED, null,
-                    "The posted v3/v4 code neither migrates nor checks control domains, so the guest "
-                    + "loses its control domains " + controlDomains.toRangeList() + " on the target. "
-                    + "Fix: after the migration, assign them again on the target with echo <id> > "
-                    + "/sys/devices/vfio_ap/matrix/" + uuid + "/assign_control_domain, or use a "
-                    + "kernel with the later migration code."));
+            findings.add(FindingTexts.controlDomainsNotMigrated(uuid, controlDomains));
         }
         if (rules == RuleSet.V3) {
-            findings.add(Finding.info(FindingCode.V3_UNINITIALISED_MATRIX, null,
-                    "The posted v3/v4 code builds the new guest matrix in an uninitialised stack "
-                    + "variable, so the set-configuration step on the target may see stray adapter, "
-                    + "domain or control-domain bits; this check assumes it does not. Fix: use a "
-                    + "kernel with the later migration code (rules doc)."));
+            findings.add(FindingTexts.v3UninitialisedMatrix());
         }
 
         // Source gates: migration support and SE.
@@ -143,13 +124,7 @@ final class Guest {
         tapqFailApqn = failQ;
         tapqFailRc = failRc;
         if (failQ != null) {
-            findings.add(Finding.error(FindingCode.SOURCE_TAPQ_FAILED, failQ,
-                    "TAPQ on source queue " + failQ + " fails with response code " + rcName(failRc)
-                    + ", so the source's STOP_COPY read fails with "
-                    + RuleSet.tapqErrno(failRc).name() + " before any data reaches the target. "
-                    + "Fix: bring the queue back to a usable state on the source (check "
-                    + "/sys/bus/ap/devices/" + failQ + "/config and chkstop, or reset it with "
-                    + "echo 1 > /sys/bus/ap/devices/" + failQ + "/reset) and retry."));
+            findings.add(FindingTexts.sourceTapqFailed(failQ, failRc));
         }
     }
 
@@ -159,18 +134,10 @@ final class Guest {
             return true;
         }
         if (vm.features().absence() == Absence.UNKNOWN) {
-            findings.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The " + side
-                    + " snapshot does not show /sys/devices/vfio_ap/matrix/features, so it is "
-                    + "unknown whether its vfio_ap can migrate devices. Fix: take a sysfs snapshot "
-                    + "of the " + side + " host."));
+            findings.add(FindingTexts.featuresUnknown(side));
             return true;
         }
-        String has = vm.features().isPresent() ? "'" + String.join(" ", vm.features().get()) + "'"
-                : "no features attribute";
-        findings.add(Finding.error(FindingCode.NOT_MIGRATABLE, null, "The " + side
-                + " host's vfio_ap has no 'migratable' feature (" + has + "), so its kernel has no "
-                + "vfio-ap migration support and the device cannot be migrated. Fix: run a kernel "
-                + "with the vfio-ap live-migration series on the " + side + " host."));
+        findings.add(FindingTexts.notMigratable(side, vm.features().orNull()));
         return false;
     }
 
@@ -190,62 +157,22 @@ final class Guest {
         if (!needsNote(word, flags)) {
             return;
         }
-        String card = cardName(a);
         if (word == QueueIndex.UNKNOWN) {
-            findings.add(Finding.error(FindingCode.HWINFO_UNKNOWN, q, "The " + side
-                    + " snapshot has no ap_functions for queue " + q + " or card " + card
-                    + ", or no raw_hwtype/hwtype for " + card + ", so the hardware comparison "
-                    + "cannot be made. Fix: take a sysfs snapshot of the " + side + " host that "
-                    + "includes /sys/bus/ap/devices/" + card + "/" + q + "/ap_functions and "
-                    + card + "/raw_hwtype."));
+            findings.add(FindingTexts.hwinfoUnknown(side, q));
             return;
         }
         if ((flags & QueueIndex.CARD_LEVEL) != 0 && !noted[a]) {
             noted[a] = true;
-            findings.add(Finding.warning(FindingCode.CARD_LEVEL_FUNCTIONS, null, "The " + side
-                    + " snapshot has no queue-level ap_functions for " + card + "'s queues, so the "
-                    + "card-level value was used. The card value is masked: it always shows bind "
-                    + "state 00 and, on kernels without commit 123b7c7c2ba7, SLCF as 0, while the "
-                    + "kernel compares the per-queue TAPQ word. Fix: snapshot "
-                    + "/sys/bus/ap/devices/" + card + "/XX.YYYY/ap_functions."));
+            findings.add(FindingTexts.cardLevelFunctions(side, a));
         }
         if ((flags & QueueIndex.MAPPED_TYPE) != 0 && !noted[256 + a]) {
             noted[256 + a] = true;
-            ApCard c = index.card(a);
-            findings.add(Finding.warning(FindingCode.MAPPED_HWTYPE, null, "The " + side
-                    + " snapshot has no raw_hwtype for " + card + ", so its hwtype ("
-                    + c.hwtype().get() + ") was used. hwtype is the compatibility-mapped type; "
-                    + "the kernel compares the raw TAPQ type, which differs for cards newer than "
-                    + "CEX8. Fix: snapshot /sys/bus/ap/devices/" + card + "/raw_hwtype."));
+            findings.add(FindingTexts.mappedHwtype(side, a, index.card(a).hwtype().get()));
         }
     }
 
     /** {@code cardXX}, as {@code String.format("card%02x", id)} prints it, without a Formatter. */
     static String cardName(int id) {
         return "card" + (id < 16 ? "0" : "") + Integer.toHexString(id);
-    }
-
-    /**
-     * Whether {@code s} is a UUID, 8-4-4-4-12 hex digits of either case; a hand-written test
-     * because a regex matcher costs a sizeable part of a 4-APQN check.
-     */
-    static boolean isUuid(String s) {
-        if (s == null || s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String rcName(int rc) {
-        ResponseCode r = ResponseCode.byCodeOrNull(rc);
-        return String.format("0x%02x", rc) + (r == null ? "" : " (" + r.name() + ")");
     }
 }

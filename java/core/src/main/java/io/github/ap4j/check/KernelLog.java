@@ -1,6 +1,7 @@
 package io.github.ap4j.check;
 
 import io.github.ap4j.model.Apqn;
+import io.github.ap4j.model.QueueHwInfo;
 import java.util.List;
 
 /**
@@ -83,19 +84,19 @@ public final class KernelLog {
                 "not installed", true, true, q, null);
         pair(out, pre, src, tgt, 7, "Stateless-command-filtering (SLCF)", "available",
                 "not available", true, true, q, null);
-        int sat = (int) (src >>> 24) & 0xff;
-        int tat = (int) (tgt >>> 24) & 0xff;
+        int sat = QueueHwInfo.typeOf(src);
+        int tat = QueueHwInfo.typeOf(tgt);
         if (sat > tat) {
             out.add(pre + "AP type of source (" + hex(sat, 2) + ") not compatible with target ("
                     + hex(tat, 2) + ")");
         }
-        int sbs = (int) (src >>> 46) & 3;
-        int tbs = (int) (tgt >>> 46) & 3;
+        int sbs = QueueHwInfo.bindStateOf(src);
+        int tbs = QueueHwInfo.bindStateOf(tgt);
         if (sbs != 0 || tbs != 0) {
             out.add(pre + "Bind/associate state for source (" + sbs + ") and target (" + tbs
                     + ") queue " + q + " must be 0");
         }
-        if ((src & RuleSet.CLASS_NATIVE) != 0 && (tgt & RuleSet.CLASS_NATIVE) == 0) {
+        if (QueueHwInfo.fullNativeOf(src) && !QueueHwInfo.fullNativeOf(tgt)) {
             out.add(pre + "Full native card function available on source queue " + q);
             out.add(pre + "Only stateless functions available on target queue " + q);
         }
@@ -123,7 +124,7 @@ public final class KernelLog {
     }
 
     private static boolean bit(long w, int ibmBit) {
-        return (w & (1L << (63 - ibmBit))) != 0;
+        return QueueHwInfo.bitOf(w, ibmBit);
     }
 
     private static boolean differs(long a, long b, int ibmBit) {

@@ -4,6 +4,7 @@ import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.QueueStatus;
+import io.github.ap4j.model.ResponseCode;
 import io.github.ap4j.snapshot.Absence;
 import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.ApQueue;
@@ -90,104 +91,164 @@ public final class MigrationCheck {
         return new CheckReport(g.uuid, rules, out);
     }
 
+    /**
+     * One target, stage by stage in the kernel's order (docs/kernel-rules.md). Every stage
+     * reports its findings; only the first stage that fails sets the errno and the log.
+     */
     static TargetReport evaluate(Guest g, Target t, RuleSet rules) {
-        HostSnapshot ts = t.snapshot();
-        QueueIndex ti = ts.queueIndex();
-        QueueIndex si = g.index;
-        BusAttributes bus = ts.bus();
-        String uuid = g.uuid;
-        List<Finding> f = new ArrayList<>(g.findings);
-        List<String> log = new ArrayList<>();
-        Errno errno = null;
-        boolean stopped = false;
+        Run run = new Run(g, t, rules);
+        run.apply(libvirtMdevLookup(run));
+        run.apply(migratableFeature(run));
+        run.apply(secureExecutionGate(run));
+        run.apply(sourceTapq(run));
+        run.apply(queueAvailability(run));
+        run.apply(controlDomains(run));
+        run.apply(queueHardwareInfo(run));
+        run.apply(setConfiguration(run));
+        boolean compatible = true;
+        for (Finding x : run.findings) {
+            compatible &= x.severity() != Severity.ERROR;
+        }
+        return new TargetReport(t.label(), compatible, run.errno, run.log, run.findings);
+    }
 
-        // 1. libvirt needs an mdev with the same UUID on the target.
-        Attr<VfioApMatrix> vm = ts.matrix();
-        if (vm.absence() == Absence.UNKNOWN) {
-            f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot ("
-                    + ts.provenance().kind().name().toLowerCase(java.util.Locale.ROOT)
-                    + " source) does not describe vfio_ap, so it is unknown whether mdev " + uuid
-                    + " exists there and whether vfio_ap can migrate. Fix: take a sysfs snapshot "
-                    + "of the target host."));
-        } else if (!vm.isPresent() || vm.get().mdev(uuid).isEmpty()) {
-            f.add(Finding.error(FindingCode.MDEV_MISSING, null, "The target has no mdev " + uuid
-                    + ", so libvirt stops the migration before any kernel code runs. Fix: "
-                    + Choices.createCommand(uuid) + " (its adapters and domains need not be "
-                    + "assigned: the source configuration overlays them)."));
-            log.add(KernelLog.libvirtMdevNotFound(uuid));
-            stopped = true;
+    /**
+     * What one stage found, and what the kernel does there: when {@code fails}, the migration
+     * ends at this stage with {@code errno} (null when libvirt or a missing feature stops it
+     * without one) after logging {@code log}.
+     */
+    record Outcome(List<Finding> findings, boolean fails, Errno errno, List<String> log) {
+        static final Outcome PASS = new Outcome(List.of(), false, null, List.of());
+
+        static Outcome of(List<Finding> findings) {
+            return findings.isEmpty() ? PASS : new Outcome(findings, false, null, List.of());
         }
 
-        // 2. Migration support on both ends.
+        /** Fails with {@code errno} and {@code log} when {@code log} is not empty, else passes. */
+        static Outcome failsIfLogged(List<Finding> findings, List<String> log, Errno errno) {
+            return log.isEmpty() ? of(findings) : new Outcome(findings, true, errno, log);
+        }
+    }
+
+    /** The inputs every stage reads, and the report the stages build. */
+    private static final class Run {
+        final Guest g;
+        final Target t;
+        final RuleSet rules;
+        final String uuid;
+        final HostSnapshot ts;
+        final QueueIndex ti;
+        final BusAttributes bus;
+        final Attr<VfioApMatrix> vm;
+        /** The target's apmask and aqmask, or null when the snapshot does not show them. */
+        final ApMask apmask;
+        final ApMask aqmask;
+        /** The smallest mask edit that frees the guest's reserved APQNs; null when none is. */
+        final Choices.MaskChoice reservation;
+
+        final List<Finding> findings;
+        final List<String> log = new ArrayList<>();
+        Errno errno;
+        boolean stopped;
+
+        Run(Guest g, Target t, RuleSet rules) {
+            this.g = g;
+            this.t = t;
+            this.rules = rules;
+            this.uuid = g.uuid;
+            this.ts = t.snapshot();
+            this.ti = ts.queueIndex();
+            this.bus = ts.bus();
+            this.vm = ts.matrix();
+            this.apmask = bus.apmask().orElse(null);
+            this.aqmask = bus.aqmask().orElse(null);
+            this.reservation = apmask == null || aqmask == null ? null
+                    : Choices.reservation(ts.queues(), g.matrix, apmask, aqmask);
+            this.findings = new ArrayList<>(g.findings);
+        }
+
+        void apply(Outcome o) {
+            findings.addAll(o.findings());
+            if (o.fails() && !stopped) {
+                stopped = true;
+                errno = o.errno();
+                log.addAll(o.log());
+            }
+        }
+    }
+
+    /** 1. libvirt looks up an mdev with the guest's UUID on the target before any kernel code. */
+    private static Outcome libvirtMdevLookup(Run r) {
+        if (r.vm.absence() == Absence.UNKNOWN) {
+            String kind = r.ts.provenance().kind().name().toLowerCase(java.util.Locale.ROOT);
+            return Outcome.of(List.of(FindingTexts.targetVfioUnknown(kind, r.uuid)));
+        }
+        if (!r.vm.isPresent() || r.vm.get().mdev(r.uuid).isEmpty()) {
+            return new Outcome(List.of(FindingTexts.mdevMissing(r.uuid)), true, null,
+                    List.of(KernelLog.libvirtMdevNotFound(r.uuid)));
+        }
+        return Outcome.PASS;
+    }
+
+    /** 2. Both vfio_ap drivers must offer the {@code migratable} feature; nothing is logged. */
+    private static Outcome migratableFeature(Run r) {
+        List<Finding> f = new ArrayList<>(1);
         boolean targetMigratable;
-        if (!vm.isPresent()) {
-            targetMigratable = vm.absence() == Absence.UNKNOWN;
+        if (!r.vm.isPresent()) {
+            targetMigratable = r.vm.absence() == Absence.UNKNOWN;
             if (!targetMigratable) {
-                f.add(Finding.error(FindingCode.NOT_MIGRATABLE, null, "vfio_ap is not loaded on "
-                        + "the target, so the device cannot be migrated there. Fix: modprobe "
-                        + "vfio_ap on a kernel with the vfio-ap live-migration series."));
+                f.add(FindingTexts.vfioApNotLoaded());
             }
         } else {
-            targetMigratable = Guest.migratable(f, vm.get(), "target");
+            targetMigratable = Guest.migratable(f, r.vm.get(), "target");
         }
-        if (!stopped && (!targetMigratable || g.notMigratable)) {
-            stopped = true;
-        }
+        boolean fails = !targetMigratable || r.g.notMigratable;
+        return fails ? new Outcome(f, true, null, List.of()) : Outcome.of(f);
+    }
 
-        // 3. Secure Execution.
-        boolean tSe = bus.hasApsb();
-        if (tSe || g.se) {
-            String hosts = tSe && g.se ? "Both hosts are" : tSe ? "The target host is" : "The source host is";
-            String what = rules.seMeansNoMigrationSupport()
-                    ? "its vfio_ap registers no migration support at all, so the device is not "
-                    + "migratable (nothing is logged)"
-                    : "vfio_ap fails every migration state change with EPERM and logs '"
-                    + KernelLog.seNotAllowed(uuid) + "'";
-            f.add(Finding.error(FindingCode.SE_GUEST, null, hosts + " a Secure Execution guest "
-                    + "with AP secure binding (APSB in /sys/bus/ap/features): " + what + ". Fix: "
-                    + "vfio-ap guests cannot migrate from or to an SE host; choose a host that is "
-                    + "not an SE guest."));
-            if (!stopped) {
-                stopped = true;
-                if (!rules.seMeansNoMigrationSupport()) {
-                    log.add(KernelLog.seNotAllowed(uuid));
-                    errno = Errno.EPERM;
-                }
-            }
+    /**
+     * 3. Secure Execution with AP secure binding on either host: doc registers no migration
+     * support (silent), v3 fails the state change with EPERM and a {@code dev_err}.
+     */
+    private static Outcome secureExecutionGate(Run r) {
+        boolean targetSe = r.bus.hasApsb();
+        if (!targetSe && !r.g.se) {
+            return Outcome.PASS;
         }
+        List<Finding> f = List.of(FindingTexts.seGuest(r.rules, r.uuid, targetSe, r.g.se));
+        return r.rules.seMeansNoMigrationSupport() ? new Outcome(f, true, null, List.of())
+                : new Outcome(f, true, Errno.EPERM, List.of(KernelLog.seNotAllowed(r.uuid)));
+    }
 
-        // 4. Source STOP_COPY read.
-        if (!stopped && g.tapqFailApqn != null) {
-            log.add(KernelLog.tapqFailed(rules, uuid, g.tapqFailApqn, g.tapqFailRc));
-            errno = RuleSet.tapqErrno(g.tapqFailRc);
-            stopped = true;
+    /** 4. The source's STOP_COPY read: TAPQ on each source queue (the finding is the Guest's). */
+    private static Outcome sourceTapq(Run r) {
+        if (r.g.tapqFailApqn == null) {
+            return Outcome.PASS;
         }
+        return new Outcome(List.of(), true, RuleSet.tapqErrno(r.g.tapqFailRc),
+                List.of(KernelLog.tapqFailed(r.rules, r.uuid, r.g.tapqFailApqn, r.g.tapqFailRc)));
+    }
 
-        ApMask as = g.matrix.adapters();
-        ApMask ds = g.matrix.domains();
-        int n = g.matrix.size();
-        ApMask apmask = bus.apmask().orElse(null);
-        ApMask aqmask = bus.aqmask().orElse(null);
-        Choices.MaskChoice maskChoice = apmask == null || aqmask == null ? null
-                : Choices.reservation(ts.queues(), g.matrix, apmask, aqmask);
-        if (apmask == null || aqmask == null) {
-            f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot does not "
-                    + "show /sys/bus/ap/apmask and aqmask, so it is unknown whether the guest's "
-                    + "APQNs are reserved for the host's default drivers. Fix: take a sysfs "
-                    + "snapshot of the target host."));
+    /**
+     * 5. Every guest APQN a queue on the target bound to vfio_ap, else ENODEV with one line per
+     * APQN. Walked APID-major as the kernel lists them; a queue that is present, on vfio_ap (or
+     * of unknown driver), not reserved and operational needs no finding: two array reads.
+     */
+    private static Outcome queueAvailability(Run r) {
+        List<Finding> f = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        if (r.apmask == null || r.aqmask == null) {
+            f.add(FindingTexts.masksUnknown());
         }
-
-        // 5. Queues bound to vfio_ap. The guest's APQNs are walked APID-major as the kernel lists
-        // them; a queue that is present, on vfio_ap (or of unknown driver), not reserved and
-        // operational needs no finding, so it costs two array reads.
-        List<String> lines5 = new ArrayList<>();
+        ApMask as = r.g.matrix.adapters();
+        ApMask ds = r.g.matrix.domains();
         int unknownDriver = 0;
         for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
-        boolean adapterReserved = apmask != null && aqmask != null && apmask.contains(a);
+            boolean adapterReserved = r.apmask != null && r.aqmask != null && r.apmask.contains(a);
             for (int d = ds.nextSetId(0); d >= 0; d = ds.nextSetId(d + 1)) {
                 int qid = a << 8 | d;
-                int fl = ti.flags(qid);
-                boolean reserved = adapterReserved && aqmask.contains(d);
+                int fl = r.ti.flags(qid);
+                boolean reserved = adapterReserved && r.aqmask.contains(d);
                 if ((fl & QueueIndex.PRESENT) != 0 && !reserved
                         && (fl & (QueueIndex.VFIO_AP | QueueIndex.DRIVER_UNKNOWN)) != 0
                         && (fl & QueueIndex.NOT_OPERATIONAL) == 0) {
@@ -196,361 +257,224 @@ public final class MigrationCheck {
                     }
                     continue;
                 }
-                Apqn q = Apqn.of(a, d);
-                ApQueue tq = ti.queue(qid);
-                if (tq == null) {
-                    lines5.add(KernelLog.queueNotAvailable(uuid, q));
-                    f.add(Finding.error(FindingCode.QUEUE_MISSING, q, queueMissing(ts, ti, q, uuid)));
-                    continue;
-                }
-                Attr<String> drv = tq.driver();
-                boolean onVfio;
-                if (drv.absence() == Absence.UNKNOWN) {
-                    unknownDriver++;
-                    onVfio = true; // cannot predict; assume the best, the finding says so
-                } else if (drv.isPresent() && drv.get().equals("vfio_ap")) {
-                    onVfio = true;
-                } else {
-                    onVfio = false;
-                    lines5.add(KernelLog.queueNotAvailable(uuid, q));
-                }
-                if (reserved) {
-                    f.add(Finding.error(FindingCode.APQN_RESERVED_FOR_HOST, q,
-                            reservedMessage(q, drv, onVfio, maskChoice, apmask, aqmask, uuid)));
-                } else if (!onVfio) {
-                    String dn = drv.isPresent() ? drv.get() : null;
-                    f.add(Finding.error(FindingCode.QUEUE_NOT_ON_VFIO_AP, q, "Queue " + q + " is "
-                            + (dn == null ? "bound to no driver" : "bound to " + dn) + " on the target "
-                            + "although apmask/aqmask do not reserve it, so the kernel logs '"
-                            + KernelLog.queueNotAvailable(uuid, q) + "' and fails with ENODEV. Fix: "
-                            + (vm.isPresent() ? "" : "modprobe vfio_ap; ")
-                            + (dn == null ? "" : "echo " + q + " > /sys/bus/ap/drivers/" + dn + "/unbind; ")
-                            + "echo " + q + " > /sys/bus/ap/drivers/vfio_ap/bind"));
-                }
-                if (tq.config().isPresent() && !tq.config().get()
-                        || tq.chkstop().isPresent() && tq.chkstop().get()) {
-                    f.add(Finding.warning(FindingCode.QUEUE_NOT_OPERATIONAL, q, "Target queue " + q
-                            + " is " + (tq.chkstop().orElse(false) ? "check-stopped" : "deconfigured")
-                            + ". The kernel still accepts it (TAPQ response codes 0x03 and 0x04 count "
-                            + "as success), but the guest cannot use it after the migration. Fix: "
-                            + "echo 1 > /sys/bus/ap/devices/" + Guest.cardName(q.adapter())
-                            + "/config, or repair the card."));
-                }
+                unknownDriver += queueAvailability(r, Apqn.of(a, d), reserved, f, lines);
             }
         }
         if (unknownDriver > 0) {
-            f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot does not say "
-                    + "which driver " + unknownDriver + " of the guest's queues are bound to, so "
-                    + "the vfio_ap binding check cannot be predicted. Fix: take a sysfs snapshot "
-                    + "of the target host."));
+            f.add(FindingTexts.driversUnknown(unknownDriver));
         }
-        if (!stopped && !lines5.isEmpty()) {
-            log.addAll(lines5);
-            errno = Errno.ENODEV;
-            stopped = true;
-        }
+        return Outcome.failsIfLogged(f, lines, Errno.ENODEV);
+    }
 
-        // 6. Control domains (doc only).
-        if (rules.checksControlDomains() && g.controlDomains != null && !g.controlDomains.isEmpty()) {
-            List<String> lines6 = new ArrayList<>();
-            Attr<ApMask> cdm = bus.controlDomains();
-            Integer maxDom = bus.maxDomainId().orElse(null);
-            if (cdm.absence() == Absence.UNKNOWN) {
-                f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot does not "
-                        + "show /sys/bus/ap/ap_control_domain_mask, so the control-domain check "
-                        + "cannot be predicted. Fix: take a sysfs snapshot of the target host."));
-            } else {
-                for (int d = g.controlDomains.nextSetId(0); d >= 0; d = g.controlDomains.nextSetId(d + 1)) {
-                    boolean ok = cdm.isPresent() && cdm.get().contains(d)
-                            && (maxDom == null || d <= maxDom);
-                    if (!ok) {
-                        lines6.add(KernelLog.controlDomainMissing(uuid, d));
-                        String why = !cdm.isPresent() ? "the target has no QCI, so its kernel "
-                                + "reports no control domains at all"
-                                : !cdm.get().contains(d) ? "it is not in the target's "
-                                + "/sys/bus/ap/ap_control_domain_mask"
-                                : "it is above the target's ap_max_domain_id " + maxDom;
-                        f.add(Finding.error(FindingCode.CONTROL_DOMAIN_MISSING, null, "Control "
-                                + "domain " + KernelLog.hex(d, 4) + " (" + d + ") of the guest is not "
-                                + "available on the target: " + why + ". The kernel logs '"
-                                + KernelLog.controlDomainMissing(uuid, d) + "' and fails with "
-                                + "ENODEV. Fix: add control domain " + d + " to the target LPAR's "
-                                + "control domains (HMC image profile), or remove it from the guest "
-                                + "on the source: echo " + String.format("0x%04x", d)
-                                + " > /sys/devices/vfio_ap/matrix/" + uuid
-                                + "/unassign_control_domain"));
-                    }
-                }
-            }
-            if (!stopped && !lines6.isEmpty()) {
-                log.addAll(lines6);
-                errno = Errno.ENODEV;
-                stopped = true;
-            }
+    /** One guest queue that needs a look; returns 1 when its driver is unknown. */
+    private static int queueAvailability(Run r, Apqn q, boolean reserved, List<Finding> f,
+            List<String> lines) {
+        ApQueue tq = r.ti.queue(q.qid());
+        if (tq == null) {
+            lines.add(KernelLog.queueNotAvailable(r.uuid, q));
+            f.add(queueMissing(r, q));
+            return 0;
         }
+        Attr<String> drv = tq.driver();
+        boolean driverUnknown = drv.absence() == Absence.UNKNOWN;
+        // An unknown driver cannot be predicted: assume vfio_ap, the UNVERIFIABLE finding says so.
+        boolean onVfio = driverUnknown || drv.isPresent() && drv.get().equals("vfio_ap");
+        if (!onVfio) {
+            lines.add(KernelLog.queueNotAvailable(r.uuid, q));
+        }
+        String driver = drv.isPresent() ? drv.get() : null;
+        if (reserved) {
+            Choices.MaskChoice c = r.reservation;
+            f.add(FindingTexts.reservedForHost(r.uuid, q, onVfio, driver,
+                    Choices.maskCommand(c, c.adapters() ? r.apmask : r.aqmask), c.collateral().size()));
+        } else if (!onVfio) {
+            f.add(FindingTexts.notOnVfioAp(r.uuid, q, driver, r.vm.isPresent()));
+        }
+        if (tq.config().isPresent() && !tq.config().get()
+                || tq.chkstop().isPresent() && tq.chkstop().get()) {
+            f.add(FindingTexts.notOperational(q, tq.chkstop().orElse(false)));
+        }
+        return driverUnknown ? 1 : 0;
+    }
 
-        // 7. TAPQ and hwinfo comparison per queue; the last error wins.
-        // Per queue, in order: TAPQ, word-source notes, hardware comparison, master keys; the
-        // common case (a known status of 0, plain words, compatible, no mkvps) builds nothing.
-        List<String> lines7 = new ArrayList<>();
-        Errno err7 = null;
+    /** Why the target has no queue device for {@code q}, most specific reason first. */
+    private static Finding queueMissing(Run r, Apqn q) {
+        ApCard c = r.ti.card(q.adapter());
+        return FindingTexts.queueMissing(r.uuid, q,
+                r.bus.adapters().isPresent() && !r.bus.adapters().get().contains(q.adapter()),
+                r.bus.usageDomains().isPresent() && !r.bus.usageDomains().get().contains(q.domain()),
+                c != null && c.config().isPresent() && !c.config().get());
+    }
+
+    /** 6 (doc only). Every control domain of the guest in the target's control-domain mask. */
+    private static Outcome controlDomains(Run r) {
+        ApMask guestCd = r.g.controlDomains;
+        if (!r.rules.checksControlDomains() || guestCd == null || guestCd.isEmpty()) {
+            return Outcome.PASS;
+        }
+        Attr<ApMask> cdm = r.bus.controlDomains();
+        if (cdm.absence() == Absence.UNKNOWN) {
+            return Outcome.of(List.of(FindingTexts.controlDomainMaskUnknown()));
+        }
+        Integer maxDom = r.bus.maxDomainId().orElse(null);
+        List<Finding> f = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int d = guestCd.nextSetId(0); d >= 0; d = guestCd.nextSetId(d + 1)) {
+            boolean inMask = cdm.isPresent() && cdm.get().contains(d);
+            if (inMask && (maxDom == null || d <= maxDom)) {
+                continue;
+            }
+            lines.add(KernelLog.controlDomainMissing(r.uuid, d));
+            f.add(FindingTexts.controlDomainMissing(r.uuid, d, !cdm.isPresent(),
+                    inMask ? maxDom : null));
+        }
+        return Outcome.failsIfLogged(f, lines, Errno.ENODEV);
+    }
+
+    /**
+     * 7. Per guest queue: TAPQ on the target, then the hardware comparison; the last error
+     * wins. The master keys, which the kernel never compares, are compared here too. The
+     * common case (a known status of 0, plain words, compatible, no mkvps) builds nothing.
+     */
+    private static Outcome queueHardwareInfo(Run r) {
+        List<Finding> f = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Errno errno = null;
         boolean[] noted = null;
         Unverified mkUnverified = new Unverified();
-        boolean anyTapq = !t.tapq().isEmpty();
+        QueueIndex si = r.g.index;
+        QueueIndex ti = r.ti;
+        Map<Apqn, QueueStatus> tapq = r.t.tapq();
+        ApMask as = r.g.matrix.adapters();
+        ApMask ds = r.g.matrix.domains();
         for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
             for (int d = ds.nextSetId(0); d >= 0; d = ds.nextSetId(d + 1)) {
                 int qid = a << 8 | d;
-                int tfl = ti.flags(qid);
-                if ((tfl & QueueIndex.PRESENT) == 0) {
+                int targetFlags = ti.flags(qid);
+                if ((targetFlags & QueueIndex.PRESENT) == 0) {
                     continue;
                 }
-                QueueStatus st = anyTapq ? t.tapq().get(Apqn.of(a, d)) : null;
+                QueueStatus st = tapq.isEmpty() ? null : tapq.get(Apqn.of(a, d));
                 if (st != null && st.responseCode() != 0) {
                     Apqn q = Apqn.of(a, d);
                     int rc = st.responseCode();
-                    if (!rules.tapqUsable(rc, st.async())) {
-                        lines7.add(KernelLog.tapqFailed(rules, uuid, q, rc));
-                        err7 = RuleSet.tapqErrno(rc);
-                        f.add(Finding.error(FindingCode.TAPQ_FAILED, q, "TAPQ on target queue " + q
-                                + " answers response code " + Guest.rcName(rc)
-                                + (st.async() ? " with an asynchronous error pending" : "")
-                                + ", which the " + rules.label() + " code treats as a failure: it logs '"
-                                + KernelLog.tapqFailed(rules, uuid, q, rc) + "' and fails with "
-                                + err7.name() + ". Fix: make the queue usable on the target (check "
-                                + "that it is configured and not check-stopped; reset it with echo 1 > "
-                                + "/sys/bus/ap/devices/" + q + "/reset) and check again."));
+                    if (!r.rules.tapqUsable(rc, st.async())) {
+                        lines.add(KernelLog.tapqFailed(r.rules, r.uuid, q, rc));
+                        errno = RuleSet.tapqErrno(rc);
+                        f.add(FindingTexts.tapqFailed(r.rules, r.uuid, q, rc, st.async()));
                         continue;
                     }
-                    if (!(rc >= 0x02 && rc <= 0x05)) {
-                        f.add(Finding.warning(FindingCode.TAPQ_ERROR_IGNORED, q, "TAPQ on target queue "
-                                + q + " answers response code " + Guest.rcName(rc)
-                                + (st.async() ? " with an asynchronous error pending" : "")
-                                + "; the " + rules.label() + " code treats that as success and compares "
-                                + "whatever hardware information TAPQ returned. Fix: clear the queue's "
-                                + "error (echo 1 > /sys/bus/ap/devices/" + q + "/reset) before migrating."));
+                    if (!ResponseCode.tapqInfoValid(rc)) {
+                        f.add(FindingTexts.tapqErrorIgnored(r.rules, q, rc, st.async()));
                     }
                 }
-                long tw = ti.word(qid);
-                if (Guest.needsNote(tw, tfl)) {
+                long targetWord = ti.word(qid);
+                if (Guest.needsNote(targetWord, targetFlags)) {
                     noted = noted == null ? new boolean[512] : noted;
-                    Guest.noteWordSource(f, "target", ti, Apqn.of(a, d), tw, tfl, noted);
+                    Guest.noteWordSource(f, "target", ti, Apqn.of(a, d), targetWord, targetFlags, noted);
                 }
-                long sw = si.word(qid);
-                if (tw != QueueIndex.UNKNOWN && sw != QueueIndex.UNKNOWN && !rules.compatible(sw, tw)) {
+                long sourceWord = si.word(qid);
+                if (targetWord != QueueIndex.UNKNOWN && sourceWord != QueueIndex.UNKNOWN
+                        && !r.rules.compatible(sourceWord, targetWord)) {
                     Apqn q = Apqn.of(a, d);
-                    KernelLog.reportIncompatibilities(rules, uuid, q, sw, tw, lines7);
-                    err7 = rules.incompatibleErrno();
-                    f.add(Finding.error(FindingCode.HWINFO_INCOMPATIBLE, q,
-                            incompatibleMessage(rules, q, sw, tw)));
+                    KernelLog.reportIncompatibilities(r.rules, r.uuid, q, sourceWord, targetWord, lines);
+                    errno = r.rules.incompatibleErrno();
+                    f.add(FindingTexts.hwinfoIncompatible(r.rules, q, sourceWord, targetWord));
                 }
-                // mkvps() calls a queue unverified unless both sides show mkvps (MKVPS implies present).
-                if ((si.flags(qid) & tfl & QueueIndex.MKVPS) != 0) {
+                // MKVPS on both sides implies both queues are present.
+                if ((si.flags(qid) & targetFlags & QueueIndex.MKVPS) != 0) {
                     mkvps(f, si.queue(qid), ti.queue(qid), Apqn.of(a, d), mkUnverified);
                 } else {
                     mkUnverified.add(a, d);
                 }
             }
         }
-        if (!stopped) {
-            log.addAll(lines7);
-            if (err7 != null) {
-                errno = err7;
-                stopped = true;
-            }
-        }
         if (mkUnverified.count > 0) {
-            f.add(Finding.info(FindingCode.MKVP_UNVERIFIED, null, "Master keys of "
-                    + mkUnverified.count + " of " + n + " queues (" + mkUnverified.sample()
-                    + ") could not be compared: mkvps is shown only for queues bound to a zcrypt "
-                    + "driver, and not for vfio_ap-bound ones. The kernel never compares master "
-                    + "keys. Fix: compare the current master-key verification patterns inside the "
-                    + "guest (lszcrypt -c) or on the TKE, and load the source's master keys into "
-                    + "the target domains before migrating."));
+            f.add(FindingTexts.mkvpsUnverified(mkUnverified.count, r.g.matrix.size(),
+                    mkUnverified.sample()));
         }
-
-        // 8. Set configuration: reserved (silent), shared with another mdev, above the maxima.
-        boolean reservedAny = maskChoice != null;
-        List<String> lines8 = new ArrayList<>();
-        boolean firstSharer = true;
-        if (vm.isPresent()) {
-            for (Mdev other : vm.get().mdevs()) {
-                if (other.uuid().equalsIgnoreCase(uuid)) {
-                    continue;
-                }
-                if (!other.matrix().isPresent()) {
-                    if (other.matrix().absence() == Absence.UNKNOWN) {
-                        f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot "
-                                + "does not show mdev " + other.uuid() + "'s matrix, so sharing "
-                                + "with it cannot be predicted. Fix: take a sysfs snapshot of the "
-                                + "target host."));
-                    }
-                    continue;
-                }
-                ApMatrix om = other.matrix().get();
-                Choices.ReleaseChoice rc = Choices.release(other.uuid(), om, g.matrix);
-                if (rc == null) {
-                    continue;
-                }
-                ApMatrix shared = new ApMatrix(g.matrix.adapters().intersect(om.adapters()),
-                        g.matrix.domains().intersect(om.domains()));
-                for (Apqn q : shared.apqns()) {
-                    if (firstSharer) {
-                        lines8.add(KernelLog.sharingError(uuid, q, other.uuid()));
-                    }
-                    int id = rc.adapters() ? q.adapter() : q.domain();
-                    f.add(Finding.error(FindingCode.APQN_IN_USE_BY_OTHER_MDEV, q, "Queue " + q
-                            + " is assigned to mdev " + other.uuid() + " on the target, so the "
-                            + "set-configuration step fails with EADDRINUSE"
-                            + (firstSharer ? " and logs '" + KernelLog.sharingError(uuid, q, other.uuid()) + "'"
-                            : " (once the mdevs listed before it release theirs)")
-                            + ". Fix: " + Choices.unassignCommand(other.uuid(), rc.adapters(), id)
-                            + (rc.collateral().isEmpty() ? "" : " (mdev " + other.uuid()
-                            + " then also loses " + rc.collateral().size() + " queue(s) the guest "
-                            + "does not need; a running guest sees them unplugged)")));
-                }
-                firstSharer = false;
-            }
-        }
-        boolean overflow = false;
-        Integer maxA = bus.maxAdapterId().orElse(null);
-        Integer maxD = bus.maxDomainId().orElse(null);
-        if (maxA == null || maxD == null) {
-            f.add(Finding.error(FindingCode.UNVERIFIABLE, null, "The target snapshot does not show "
-                    + "/sys/bus/ap/ap_max_adapter_id and ap_max_domain_id, so the id-range check "
-                    + "cannot be predicted. Fix: take a sysfs snapshot of the target host."));
-        }
-        if (maxA != null && g.matrix.adapters().highestId() > maxA) {
-            overflow = true;
-            ApMask over = g.matrix.adapters().minus(ApMask.range(0, Math.min(maxA, 255)));
-            f.add(Finding.error(FindingCode.ID_ABOVE_MAXIMUM, null, "Adapter(s) "
-                    + over.toRangeList() + " lie above the target's ap_max_adapter_id " + maxA
-                    + ", so the set-configuration step fails with ENODEV (nothing is logged). Fix: "
-                    + "the target cannot address these adapters; move the guest to adapters at or "
-                    + "below " + maxA + " on the source, or pick a target with APXA and more adapters."));
-        }
-        if (maxD != null) {
-            ApMask doms = g.matrix.domains();
-            if (rules.checksControlDomains() && g.controlDomains != null) {
-                doms = doms.union(g.controlDomains);
-            }
-            if (doms.highestId() > maxD) {
-                overflow = true;
-                ApMask over = doms.minus(ApMask.range(0, Math.min(maxD, 255)));
-                f.add(Finding.error(FindingCode.ID_ABOVE_MAXIMUM, null, "Domain(s) "
-                        + over.toRangeList() + " lie above the target's ap_max_domain_id " + maxD
-                        + ", so the set-configuration step fails with ENODEV (nothing is logged). "
-                        + "Fix: move the guest to domains at or below " + maxD
-                        + " on the source, or pick a target whose LPAR has more domains."));
-            }
-        }
-        if (!stopped) {
-            if (reservedAny) {
-                errno = Errno.EADDRNOTAVAIL;
-            } else if (!lines8.isEmpty()) {
-                log.addAll(lines8);
-                errno = Errno.EADDRINUSE;
-            } else if (overflow) {
-                errno = Errno.ENODEV;
-            }
-        }
-
-        boolean compatible = true;
-        for (Finding x : f) {
-            compatible &= x.severity() != Severity.ERROR;
-        }
-        return new TargetReport(t.label(), compatible, errno, log, f);
-    }
-
-    private static String queueMissing(HostSnapshot ts, QueueIndex ti, Apqn q, String uuid) {
-        String card = Guest.cardName(q.adapter());
-        BusAttributes bus = ts.bus();
-        ApCard c = ti.card(q.adapter());
-        String why;
-        String fix;
-        if (bus.adapters().isPresent() && !bus.adapters().get().contains(q.adapter())) {
-            why = "adapter " + q.adapter() + " is not configured to the target (not in "
-                    + "/sys/bus/ap/ap_adapter_mask)";
-            fix = "add adapter " + q.adapter() + " to the target LPAR's crypto configuration (HMC)";
-        } else if (bus.usageDomains().isPresent() && !bus.usageDomains().get().contains(q.domain())) {
-            why = "domain " + q.domain() + " is not a usage domain of the target (not in "
-                    + "/sys/bus/ap/ap_usage_domain_mask)";
-            fix = "add usage domain " + q.domain() + " to the target LPAR's crypto configuration (HMC)";
-        } else if (c != null && c.config().isPresent() && !c.config().get()) {
-            why = card + " is deconfigured";
-            fix = "echo 1 > /sys/bus/ap/devices/" + card + "/config";
-        } else {
-            why = "no such queue device exists";
-            fix = "make adapter " + q.adapter() + " and domain " + q.domain() + " available to the "
-                    + "target LPAR and bring the card online";
-        }
-        return "The target has no queue device " + q + ": " + why + ". The kernel logs '"
-                + KernelLog.queueNotAvailable(uuid, q) + "' and fails with ENODEV. Fix: " + fix + ".";
-    }
-
-    private static String reservedMessage(Apqn q, Attr<String> drv, boolean onVfio,
-            Choices.MaskChoice c, ApMask apmask, ApMask aqmask, String uuid) {
-        String effect = onVfio
-                ? "the set-configuration step fails with EADDRNOTAVAIL (nothing is logged)"
-                : "it is bound to " + (drv.isPresent() ? drv.get() : "a default driver")
-                + ", not vfio_ap, so the kernel logs '" + KernelLog.queueNotAvailable(uuid, q)
-                + "' and fails with ENODEV";
-        return "Queue " + q + " is reserved for the host's default crypto drivers: adapter "
-                + q.adapter() + " is set in /sys/bus/ap/apmask and domain " + q.domain()
-                + " in /sys/bus/ap/aqmask; " + effect + ". Fix: "
-                + Choices.maskCommand(c, c.adapters() ? apmask : aqmask)
-                + " (the smallest edit that frees every reserved guest queue; " + c.collateral().size()
-                + " other queue(s) leave the host's drivers, ap4j plan lists them).";
+        return errno == null ? Outcome.of(f) : new Outcome(f, true, errno, lines);
     }
 
     /**
-     * {@code "0x%08X"} without {@link String#format}: this runs once per incompatible queue, and
-     * a Formatter costs about 0.5 us a call (CheckBenchmark, incompatible target).
+     * 8. Set configuration: APQNs reserved by apmask/aqmask (EADDRNOTAVAIL, silent), then
+     * APQNs assigned to another mdev (EADDRINUSE, one {@code dev_warn} per APQN of the first
+     * such mdev in the snapshot's order), then ids above the maxima (ENODEV, silent).
      */
-    static String hex8(int v) {
-        String h = Integer.toHexString(v).toUpperCase(java.util.Locale.ROOT);
-        return "0x" + "00000000".substring(h.length()) + h;
-    }
-
-    private static final String[] FACILITY_NAMES = {"APSC", "AP4KM (mex4k)", "AP4KC (crt4k)",
-        "CCA coprocessor mode", "accelerator mode", "EP11 (XCP) mode", "APXA", "SLCF"};
-
-    static String incompatibleMessage(RuleSet rules, Apqn q, long s, long t) {
-        List<String> why = new ArrayList<>();
-        for (int b = 0; b < 8; b++) {
-            long m = 1L << (63 - b);
-            if (((s ^ t) & m) != 0) {
-                why.add(FACILITY_NAMES[b] + " " + ((s & m) != 0 ? "on the source only" : "on the target only"));
+    private static Outcome setConfiguration(Run r) {
+        List<Finding> f = new ArrayList<>();
+        List<String> sharing = new ArrayList<>();
+        if (r.vm.isPresent()) {
+            boolean firstSharer = true;
+            for (Mdev other : r.vm.get().mdevs()) {
+                if (!other.uuid().equalsIgnoreCase(r.uuid)
+                        && sharedWith(r, other, firstSharer, f, sharing)) {
+                    firstSharer = false;
+                }
             }
         }
-        int sat = (int) (s >>> 24) & 0xff;
-        int tat = (int) (t >>> 24) & 0xff;
-        if (sat > tat) {
-            why.add("the source AP type " + sat + " is newer than the target's " + tat);
+        boolean overflow = idsAboveMaxima(r, f);
+        if (r.reservation != null) {
+            return new Outcome(f, true, Errno.EADDRNOTAVAIL, List.of());
         }
-        int sbs = (int) (s >>> 46) & 3;
-        int tbs = (int) (t >>> 46) & 3;
-        if (sbs != 0 || tbs != 0) {
-            why.add("bind state must be 0 on both sides (source " + sbs + ", target " + tbs
-                    + "; unbind the SE queue with echo 0 > /sys/bus/ap/devices/" + q + "/se_bind)");
+        if (!sharing.isEmpty()) {
+            return new Outcome(f, true, Errno.EADDRINUSE, sharing);
         }
-        if ((s & RuleSet.CLASS_NATIVE) != 0 && (t & RuleSet.CLASS_NATIVE) == 0) {
-            why.add("the source queue has full native function, the target only stateless functions");
+        return overflow ? new Outcome(f, true, Errno.ENODEV, List.of()) : Outcome.of(f);
+    }
+
+    /** Findings for the APQNs {@code other} holds; returns whether it shares any. */
+    private static boolean sharedWith(Run r, Mdev other, boolean logged, List<Finding> f,
+            List<String> lines) {
+        if (!other.matrix().isPresent()) {
+            if (other.matrix().absence() == Absence.UNKNOWN) {
+                f.add(FindingTexts.otherMatrixUnknown(other.uuid()));
+            }
+            return false;
         }
-        long facDiff = (s ^ t) & RuleSet.FAC & ~RuleSet.FACILITY_BITS & ~RuleSet.BS;
-        if (rules == RuleSet.V3 && facDiff != 0) {
-            why.add("the 32-bit facility words differ outside bits 0-7 (source "
-                    + hex8((int) (s >>> 32)) + ", target " + hex8((int) (t >>> 32)) + ": class "
-                    + "byte or reserved bits 18-31), and the v3 code requires the whole word to "
-                    + "be equal");
+        ApMatrix om = other.matrix().get();
+        Choices.ReleaseChoice rc = Choices.release(other.uuid(), om, r.g.matrix);
+        if (rc == null) {
+            return false;
         }
-        return "Source queue " + q + " (ap_functions " + hex8((int) (s >>> 32))
-                + ", type " + sat + ") and target queue (" + hex8((int) (t >>> 32))
-                + ", type " + tat + ") are not compatible under rules " + rules.label() + ": "
-                + String.join("; ", why) + ". The kernel logs the incompatibility report and fails "
-                + "with " + rules.incompatibleErrno().name() + ". Fix: give the guest a target "
-                + "queue whose card has the same facilities and mode and the same or a newer type "
-                + "(a different adapter on the target, with the same adapter number on the source "
-                + "guest), or change the target card's mode on the HMC/SE.";
+        ApMatrix shared = new ApMatrix(r.g.matrix.adapters().intersect(om.adapters()),
+                r.g.matrix.domains().intersect(om.domains()));
+        for (Apqn q : shared.apqns()) {
+            if (logged) {
+                lines.add(KernelLog.sharingError(r.uuid, q, other.uuid()));
+            }
+            int id = rc.adapters() ? q.adapter() : q.domain();
+            f.add(FindingTexts.inUseByOtherMdev(r.uuid, q, other.uuid(), logged,
+                    Choices.unassignCommand(other.uuid(), rc.adapters(), id), rc.collateral().size()));
+        }
+        return true;
+    }
+
+    /** Findings for guest ids above the target's maxima; returns whether there are any. */
+    private static boolean idsAboveMaxima(Run r, List<Finding> f) {
+        Integer maxA = r.bus.maxAdapterId().orElse(null);
+        Integer maxD = r.bus.maxDomainId().orElse(null);
+        if (maxA == null || maxD == null) {
+            f.add(FindingTexts.maximaUnknown());
+        }
+        boolean overflow = false;
+        if (maxA != null && r.g.matrix.adapters().highestId() > maxA) {
+            overflow = true;
+            f.add(FindingTexts.adaptersAboveMaximum(
+                    r.g.matrix.adapters().minus(ApMask.range(0, Math.min(maxA, 255))), maxA));
+        }
+        if (maxD != null) {
+            ApMask doms = r.g.matrix.domains();
+            if (r.rules.checksControlDomains() && r.g.controlDomains != null) {
+                doms = doms.union(r.g.controlDomains);
+            }
+            if (doms.highestId() > maxD) {
+                overflow = true;
+                f.add(FindingTexts.domainsAboveMaximum(
+                        doms.minus(ApMask.range(0, Math.min(maxD, 255))), maxD));
+            }
+        }
+        return overflow;
     }
 
     /** Compares CUR master-key patterns of one APQN; unknown ones go to {@code unverified}. */
@@ -573,12 +497,7 @@ public final class MigrationCheck {
             }
             compared = true;
             if (!tp.equalsIgnoreCase(e.getValue())) {
-                f.add(Finding.warning(FindingCode.MKVP_MISMATCH, q, "The current " + e.getKey()
-                        + " master key of queue " + q + " differs: source pattern " + e.getValue()
-                        + ", target " + tp + ". The kernel does not check this, but the guest's "
-                        + "secure keys stop working after the migration. Fix: load the source's "
-                        + e.getKey() + " master key into domain " + q.domain() + " of the target "
-                        + "card (TKE or the CCA/EP11 admin tools) before migrating."));
+                f.add(FindingTexts.mkvpMismatch(q, e.getKey(), e.getValue(), tp));
             }
         }
         if (!compared) {

@@ -87,7 +87,7 @@ public record Plan(String target, String mdev, RuleSet rules, List<Action> actio
                 if (f.apqn() != null) {
                     sb.append(' ').append(f.apqn());
                 }
-                sb.append(": ").append(f.message()).append('\n');
+                sb.append(": ").append(f.text()).append('\n');
             }
         }
         return sb.toString();

@@ -1,5 +1,6 @@
 package io.github.ap4j.check;
 
+import io.github.ap4j.model.QueueHwInfo;
 import io.github.ap4j.model.ResponseCode;
 import java.util.Locale;
 
@@ -26,16 +27,11 @@ import java.util.Locale;
 public enum RuleSet {
     DOC, V3;
 
-    /** {@code QINFO_DATA_MASK}: bits 0-17 and the AP type, bits 32-39. */
+    /**
+     * {@code QINFO_DATA_MASK} of the migration code: GR2 bits 0-17 (facilities, class, bind
+     * state) and the AP type, bits 32-39. The bit layout itself is {@link QueueHwInfo}'s.
+     */
     public static final long QINFO_DATA_MASK = 0xffffc000ff000000L;
-    /** IBM bits 0-7: apsc, mex4k, crt4k, cca, accel, ep11, apxa, slcf. */
-    static final long FACILITY_BITS = 0xff00000000000000L;
-    /** IBM bit 8, class bit {@code CLASSIFICATION_NATIVE_FCN_MASK} (full native function). */
-    static final long CLASS_NATIVE = 0x0080000000000000L;
-    /** IBM bits 16-17, the SE bind/associate state. */
-    static final long BS = 0x0000c00000000000L;
-    /** IBM bits 0-31, the kernel's {@code fac}. */
-    static final long FAC = 0xffffffff00000000L;
 
     /** Lower-case name as used on the command line and in reports: {@code doc}, {@code v3}. */
     public String label() {
@@ -57,21 +53,21 @@ public enum RuleSet {
      * 1.4). Only the upper 40 bits matter; nd, ml, qd and the reserved low bits never do.
      */
     public boolean compatible(long src, long tgt) {
-        boolean bsZero = ((src | tgt) & BS) == 0;
-        boolean typeOk = ((src >>> 24) & 0xff) <= ((tgt >>> 24) & 0xff);
+        boolean bsZero = ((src | tgt) & QueueHwInfo.GR2_BS) == 0;
+        boolean typeOk = QueueHwInfo.typeOf(src) <= QueueHwInfo.typeOf(tgt);
         // classes_compatible(): (sn != tn) ? !sn : true
-        boolean classOk = (src & CLASS_NATIVE) == 0 || (tgt & CLASS_NATIVE) != 0;
+        boolean classOk = !QueueHwInfo.fullNativeOf(src) || QueueHwInfo.fullNativeOf(tgt);
         boolean maskedEqual = ((src ^ tgt) & QINFO_DATA_MASK) == 0;
         if (this == DOC) {
             if (maskedEqual && bsZero) {
                 return true;
             }
-            return ((src ^ tgt) & FACILITY_BITS) == 0 && typeOk && classOk && bsZero;
+            return ((src ^ tgt) & QueueHwInfo.GR2_FACILITIES) == 0 && typeOk && classOk && bsZero;
         }
         if (maskedEqual) {
             return true;
         }
-        return ((src ^ tgt) & FAC) == 0 && typeOk && classOk && bsZero;
+        return ((src ^ tgt) & QueueHwInfo.GR2_FAC) == 0 && typeOk && classOk && bsZero;
     }
 
     /**

@@ -59,6 +59,45 @@ public record QueueHwInfo(long word, Known known) {
     public static final int FN_BS = 0x0000C000;
     public static final int FN_RESERVED = 0x00003FFF;
 
+    // The same fields on the whole 64-bit GR2 word, for code that keeps words in a long[]
+    // (the migration check): the static *Of(long) helpers below are plain shifts and masks.
+
+    /** GR2 bits 0-7, the eight facility bits apsc .. slcf. */
+    public static final long GR2_FACILITIES = 0xff00000000000000L;
+    /** GR2 bit 8, {@code CLASSIFICATION_NATIVE_FCN_MASK}: full native card function. */
+    public static final long GR2_CLASS_FULL_NATIVE = 0x0080000000000000L;
+    /** GR2 bits 16-17, the SE bind/associate state. */
+    public static final long GR2_BS = 0x0000c00000000000L;
+    /** GR2 bits 0-31, the facility word (the kernel's {@code fac}, sysfs {@code ap_functions}). */
+    public static final long GR2_FAC = 0xffffffff00000000L;
+    /** GR2 bits 32-39, the raw AP type. */
+    public static final long GR2_TYPE = 0x00000000ff000000L;
+
+    /** Bits 0-31 of a GR2 word, as {@code ap_functions} prints them. */
+    public static int functionsOf(long gr2) {
+        return (int) (gr2 >>> 32);
+    }
+
+    /** IBM bit {@code bit} (0 = MSB) of a GR2 word. */
+    public static boolean bitOf(long gr2, int bit) {
+        return (gr2 & (1L << (63 - bit))) != 0;
+    }
+
+    /** Bits 32-39 of a GR2 word, the raw AP type. */
+    public static int typeOf(long gr2) {
+        return (int) (gr2 >>> 24) & 0xff;
+    }
+
+    /** Bits 16-17 of a GR2 word, the bind state 0..3. */
+    public static int bindStateOf(long gr2) {
+        return (int) (gr2 >>> 46) & 3;
+    }
+
+    /** Bit 8 of a GR2 word: full native card function. */
+    public static boolean fullNativeOf(long gr2) {
+        return (gr2 & GR2_CLASS_FULL_NATIVE) != 0;
+    }
+
     /** {@code AP_DEFAULT_MAX_MSG_SIZE} (12 KiB) and the ml chunk size (ap-facts 3.1). */
     public static final int DEFAULT_MAX_MSG_SIZE = 12 * 1024;
     public static final int ML_CHUNK_SIZE = 4096;
@@ -131,7 +170,7 @@ public record QueueHwInfo(long word, Known known) {
 
     /** GR2 bits 0-31, the value {@code ap_functions} shows. */
     public int functions() {
-        return (int) (word >>> 32);
+        return functionsOf(word);
     }
 
     private boolean fn(int mask) {
@@ -184,7 +223,7 @@ public record QueueHwInfo(long word, Known known) {
 
     /** Bits 8-15: the classification byte. */
     public int classification() {
-        return (int) (word >>> 48) & 0xff;
+        return (functions() & FN_CLASS) >>> 16;
     }
 
     /** Bit 8: full native card function ({@code class & 0x80}). */
@@ -199,7 +238,7 @@ public record QueueHwInfo(long word, Known known) {
 
     /** Bits 16-17 as a number 0..3. */
     public int bindStateCode() {
-        return (int) (word >>> 46) & 3;
+        return bindStateOf(word);
     }
 
     public BindState bindState() {
@@ -224,7 +263,7 @@ public record QueueHwInfo(long word, Known known) {
     /** Bits 32-39, the raw AP type ({@code at}, sysfs {@code raw_hwtype}). */
     public int rawType() {
         requireType();
-        return (int) (word >>> 24) & 0xff;
+        return typeOf(word);
     }
 
     public OptionalInt rawTypeIfKnown() {

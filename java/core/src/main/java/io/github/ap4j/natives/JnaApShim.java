@@ -2,8 +2,12 @@ package io.github.ap4j.natives;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.model.ConfigInfo;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +49,66 @@ final class JnaApShim implements ApShim {
     private JnaApShim() {
     }
 
+    /** JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}). */
+    static String platformPrefix() {
+        return Platform.RESOURCE_PREFIX;
+    }
+
+    /**
+     * Loads libap4j and binds the natives. Without an override, only the library that travels
+     * with this class is used: {@code <prefix>/libap4j.so} from this class's own class loader
+     * (the ap4j-native jar). JNA's by-name lookup is never used, because it searches
+     * {@code jna.library.path} and the system library path first and would silently take a stale
+     * libap4j.so installed there (JNA {@code NativeLibrary.loadLibrary} search order).
+     *
+     * @param override a library file, or a directory holding libap4j.so; null or empty for none
+     */
+    static JnaApShim load(String override) {
+        return register(loadLibrary(override));
+    }
+
+    /** The library chosen by {@link #load(String)}; package-private for tests. */
+    static NativeLibrary loadLibrary(String override) {
+        if (override != null && !override.isEmpty()) {
+            File f = new File(override);
+            if (f.isDirectory()) {
+                f = new File(f, System.mapLibraryName(NativeAp.LIBRARY_NAME));
+            }
+            if (!f.isFile()) {
+                throw new UnsatisfiedLinkError("-D" + NativeAp.LIBRARY_PATH_PROPERTY + "=" + override
+                        + ": no such library file " + f);
+            }
+            return NativeLibrary.getInstance(f.getAbsolutePath());
+        }
+        String resource = Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName(NativeAp.LIBRARY_NAME);
+        ClassLoader loader = JnaApShim.class.getClassLoader();
+        URL url = loader.getResource(resource);
+        if (url == null) {
+            throw new UnsatisfiedLinkError("no " + resource + " on the class path (the ap4j-native "
+                    + "jar carries linux-x86-64 and linux-s390x only)");
+        }
+        File file;
+        try {
+            // A file: URL (a build directory) is used in place; a jar entry is copied to a
+            // temporary file first, because dlopen() needs a path.
+            file = Native.extractFromResourcePath("/" + resource, loader);
+        } catch (IOException e) {
+            UnsatisfiedLinkError u = new UnsatisfiedLinkError("cannot extract " + url + ": " + e.getMessage());
+            u.initCause(e);
+            throw u;
+        }
+        try {
+            return NativeLibrary.getInstance(file.getAbsolutePath());
+        } finally {
+            if (!"file".equals(url.getProtocol())) {
+                // Mapped now; the copy is not needed any more (Linux keeps the mapping).
+                file.delete();
+            }
+        }
+    }
+
     /** Binds the natives to {@code library}, once per class loader. */
-    static synchronized JnaApShim register(NativeLibrary library) {
+    private static synchronized JnaApShim register(NativeLibrary library) {
         if (!registered) {
             Native.register(JnaApShim.class, library);
             registered = true;

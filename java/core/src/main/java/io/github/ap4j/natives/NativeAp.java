@@ -1,8 +1,6 @@
 package io.github.ap4j.natives;
 
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
-import java.io.File;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -17,9 +15,12 @@ import java.util.function.UnaryOperator;
  * <ul>
  * <li>{@value #DISABLE_PROPERTY}{@code =true}: do not load the library at all;</li>
  * <li>{@value #LIBRARY_PATH_PROPERTY}: the libap4j.so file, or a directory holding it, instead
- *     of JNA's lookup (which finds {@code <Platform.RESOURCE_PREFIX>/libap4j.so} on the
- *     classpath, shipped by {@code ap4j-native}).</li>
+ *     of the one shipped in the ap4j-native jar ({@code <JNA resource prefix>/libap4j.so}).</li>
  * </ul>
+ * Nothing else is searched: not {@code jna.library.path}, not the system library path, so a
+ * stale libap4j.so installed elsewhere is never loaded; and whatever is loaded must answer
+ * {@link #ABI_VERSION}. This class itself does not link against JNA: without JNA on the class
+ * path the library is "not loadable" with the {@link NoClassDefFoundError} as the cause.
  */
 public final class NativeAp {
 
@@ -54,9 +55,18 @@ public final class NativeAp {
         rethrow(PROBE.hardwareCause());
     }
 
-    /** JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}). */
+    /**
+     * JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}): where
+     * the ap4j-native jar keeps the library. Without JNA, {@code os.name-os.arch} as the JVM
+     * reports them.
+     */
     public static String platformPrefix() {
-        return Platform.RESOURCE_PREFIX;
+        try {
+            return JnaApShim.platformPrefix();
+        } catch (LinkageError e) {
+            return System.getProperty("os.name", "?").toLowerCase(Locale.ROOT) + "-"
+                    + System.getProperty("os.arch", "?");
+        }
     }
 
     /** Whether libap4j is loaded (replay mode works) even if the hardware is not available. */
@@ -90,7 +100,7 @@ public final class NativeAp {
         }
         ApShim shim;
         try {
-            shim = JnaApShim.register(loadLibrary(props.apply(LIBRARY_PATH_PROPERTY)));
+            shim = JnaApShim.load(props.apply(LIBRARY_PATH_PROPERTY));
             int abi = shim.abiVersion();
             if (abi != ABI_VERSION) {
                 throw new IllegalStateException("libap4j answers ABI version " + abi
@@ -98,26 +108,18 @@ public final class NativeAp {
             }
         } catch (LinkageError | RuntimeException e) {
             NativeUnavailableException cause = new NativeUnavailableException(NativeUnavailableException.Reason.LIBRARY_NOT_LOADABLE,
-                    "libap4j not loadable on " + Platform.RESOURCE_PREFIX + ": " + e.getMessage(), null, e);
+                    "libap4j not loadable on " + platformPrefix() + ": " + describe(e), null, e);
             return new Probe(null, cause, cause);
         }
         return new Probe(shim, null, hardwareCause(shim));
     }
 
-    /** JNA's lookup by name, or the override: a file, or a directory holding libap4j.so. */
-    static NativeLibrary loadLibrary(String override) {
-        if (override == null || override.isEmpty()) {
-            return NativeLibrary.getInstance(LIBRARY_NAME);
+    /** The message, and for a missing class (JNA absent) what is missing. */
+    private static String describe(Throwable e) {
+        if (e instanceof NoClassDefFoundError) {
+            return "JNA is not on the class path (" + e + ")";
         }
-        File f = new File(override);
-        if (f.isDirectory()) {
-            f = new File(f, System.mapLibraryName(LIBRARY_NAME));
-        }
-        if (!f.isFile()) {
-            throw new UnsatisfiedLinkError("-D" + LIBRARY_PATH_PROPERTY + "=" + override
-                    + ": no such library file " + f);
-        }
-        return NativeLibrary.getInstance(f.getAbsolutePath());
+        return e.getMessage();
     }
 
     private static NativeUnavailableException hardwareCause(ApShim shim) {

@@ -10,7 +10,7 @@ public enum Absence {
     UNKNOWN,
     /**
      * The source could have read it but was asked not to: a sysfs read narrowed to what the
-     * migration check uses ({@link SysfsSnapshotReader.Scope#MIGRATION}). Never a fact about the
+     * migration check uses ({@link ReadScope#MIGRATION}). Never a fact about the
      * host, and never a reason to ask for a better snapshot.
      */
     NOT_READ

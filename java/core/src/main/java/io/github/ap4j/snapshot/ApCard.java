@@ -1,5 +1,7 @@
 package io.github.ap4j.snapshot;
 
+import java.util.Objects;
+
 /**
  * An AP card device, {@code /sys/devices/ap/cardXX} (formats in ap-facts 5.2 and 4.3).
  *
@@ -39,5 +41,124 @@ public record ApCard(
     /** The card's name in sysfs, {@code cardXX}. */
     public String name() {
         return String.format("card%02x", id);
+    }
+
+    /** A builder for {@code id}; every attribute not set is {@link Absence#UNKNOWN}. */
+    public static Builder builder(int id) {
+        return new Builder(id);
+    }
+
+    /** A builder holding this record's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.type = type;
+        b.hwtype = hwtype;
+        b.rawHwtype = rawHwtype;
+        b.functions = functions;
+        b.depth = depth;
+        b.config = config;
+        b.chkstop = chkstop;
+        b.online = online;
+        b.driver = driver;
+        b.requestCount = requestCount;
+        b.requestqCount = requestqCount;
+        b.pendingqCount = pendingqCount;
+        b.maxMsgSize = maxMsgSize;
+        return b;
+    }
+
+    /**
+     * Builds an {@link ApCard} by attribute name, so a new attribute touches only the readers
+     * that know it. Setters are applied in the order called; {@link #build()} may be called
+     * more than once.
+     */
+    public static final class Builder {
+        private final int id;
+        private Attr<String> type = Attr.unknown();
+        private Attr<Integer> hwtype = Attr.unknown();
+        private Attr<Integer> rawHwtype = Attr.unknown();
+        private Attr<Integer> functions = Attr.unknown();
+        private Attr<Integer> depth = Attr.unknown();
+        private Attr<Boolean> config = Attr.unknown();
+        private Attr<Boolean> chkstop = Attr.unknown();
+        private Attr<Boolean> online = Attr.unknown();
+        private Attr<String> driver = Attr.unknown();
+        private Attr<Long> requestCount = Attr.unknown();
+        private Attr<Integer> requestqCount = Attr.unknown();
+        private Attr<Integer> pendingqCount = Attr.unknown();
+        private Attr<Integer> maxMsgSize = Attr.unknown();
+
+        private Builder(int id) {
+            this.id = id;
+        }
+
+        public Builder type(Attr<String> value) {
+            this.type = Objects.requireNonNull(value, "type");
+            return this;
+        }
+
+        public Builder hwtype(Attr<Integer> value) {
+            this.hwtype = Objects.requireNonNull(value, "hwtype");
+            return this;
+        }
+
+        public Builder rawHwtype(Attr<Integer> value) {
+            this.rawHwtype = Objects.requireNonNull(value, "rawHwtype");
+            return this;
+        }
+
+        public Builder functions(Attr<Integer> value) {
+            this.functions = Objects.requireNonNull(value, "functions");
+            return this;
+        }
+
+        public Builder depth(Attr<Integer> value) {
+            this.depth = Objects.requireNonNull(value, "depth");
+            return this;
+        }
+
+        public Builder config(Attr<Boolean> value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        public Builder chkstop(Attr<Boolean> value) {
+            this.chkstop = Objects.requireNonNull(value, "chkstop");
+            return this;
+        }
+
+        public Builder online(Attr<Boolean> value) {
+            this.online = Objects.requireNonNull(value, "online");
+            return this;
+        }
+
+        public Builder driver(Attr<String> value) {
+            this.driver = Objects.requireNonNull(value, "driver");
+            return this;
+        }
+
+        public Builder requestCount(Attr<Long> value) {
+            this.requestCount = Objects.requireNonNull(value, "requestCount");
+            return this;
+        }
+
+        public Builder requestqCount(Attr<Integer> value) {
+            this.requestqCount = Objects.requireNonNull(value, "requestqCount");
+            return this;
+        }
+
+        public Builder pendingqCount(Attr<Integer> value) {
+            this.pendingqCount = Objects.requireNonNull(value, "pendingqCount");
+            return this;
+        }
+
+        public Builder maxMsgSize(Attr<Integer> value) {
+            this.maxMsgSize = Objects.requireNonNull(value, "maxMsgSize");
+            return this;
+        }
+
+        public ApCard build() {
+            return new ApCard(id, type, hwtype, rawHwtype, functions, depth, config, chkstop, online, driver, requestCount, requestqCount, pendingqCount, maxMsgSize);
+        }
     }
 }

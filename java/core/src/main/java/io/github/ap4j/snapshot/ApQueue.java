@@ -2,6 +2,7 @@ package io.github.ap4j.snapshot;
 
 import io.github.ap4j.model.Apqn;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An AP queue device, {@code /sys/devices/ap/cardXX/XX.YYYY} (formats in ap-facts 5.2, 4.3).
@@ -35,4 +36,116 @@ public record ApQueue(
         Attr<String> seBind,
         Attr<String> seAssociate,
         Attr<List<Mkvp>> mkvps) {
+
+    /** A builder for {@code apqn}; every attribute not set is {@link Absence#UNKNOWN}. */
+    public static Builder builder(Apqn apqn) {
+        return new Builder(apqn);
+    }
+
+    /** A builder holding this record's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(apqn);
+        b.functions = functions;
+        b.config = config;
+        b.chkstop = chkstop;
+        b.online = online;
+        b.vfioStatus = vfioStatus;
+        b.driver = driver;
+        b.requestCount = requestCount;
+        b.requestqCount = requestqCount;
+        b.pendingqCount = pendingqCount;
+        b.seBind = seBind;
+        b.seAssociate = seAssociate;
+        b.mkvps = mkvps;
+        return b;
+    }
+
+    /**
+     * Builds an {@link ApQueue} by attribute name, so a new attribute touches only the readers
+     * that know it. Setters are applied in the order called; {@link #build()} may be called
+     * more than once.
+     */
+    public static final class Builder {
+        private final Apqn apqn;
+        private Attr<Integer> functions = Attr.unknown();
+        private Attr<Boolean> config = Attr.unknown();
+        private Attr<Boolean> chkstop = Attr.unknown();
+        private Attr<Boolean> online = Attr.unknown();
+        private Attr<String> vfioStatus = Attr.unknown();
+        private Attr<String> driver = Attr.unknown();
+        private Attr<Long> requestCount = Attr.unknown();
+        private Attr<Integer> requestqCount = Attr.unknown();
+        private Attr<Integer> pendingqCount = Attr.unknown();
+        private Attr<String> seBind = Attr.unknown();
+        private Attr<String> seAssociate = Attr.unknown();
+        private Attr<List<Mkvp>> mkvps = Attr.unknown();
+
+        private Builder(Apqn apqn) {
+            this.apqn = apqn;
+        }
+
+        public Builder functions(Attr<Integer> value) {
+            this.functions = Objects.requireNonNull(value, "functions");
+            return this;
+        }
+
+        public Builder config(Attr<Boolean> value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        public Builder chkstop(Attr<Boolean> value) {
+            this.chkstop = Objects.requireNonNull(value, "chkstop");
+            return this;
+        }
+
+        public Builder online(Attr<Boolean> value) {
+            this.online = Objects.requireNonNull(value, "online");
+            return this;
+        }
+
+        public Builder vfioStatus(Attr<String> value) {
+            this.vfioStatus = Objects.requireNonNull(value, "vfioStatus");
+            return this;
+        }
+
+        public Builder driver(Attr<String> value) {
+            this.driver = Objects.requireNonNull(value, "driver");
+            return this;
+        }
+
+        public Builder requestCount(Attr<Long> value) {
+            this.requestCount = Objects.requireNonNull(value, "requestCount");
+            return this;
+        }
+
+        public Builder requestqCount(Attr<Integer> value) {
+            this.requestqCount = Objects.requireNonNull(value, "requestqCount");
+            return this;
+        }
+
+        public Builder pendingqCount(Attr<Integer> value) {
+            this.pendingqCount = Objects.requireNonNull(value, "pendingqCount");
+            return this;
+        }
+
+        public Builder seBind(Attr<String> value) {
+            this.seBind = Objects.requireNonNull(value, "seBind");
+            return this;
+        }
+
+        public Builder seAssociate(Attr<String> value) {
+            this.seAssociate = Objects.requireNonNull(value, "seAssociate");
+            return this;
+        }
+
+        public Builder mkvps(Attr<List<Mkvp>> value) {
+            this.mkvps = Objects.requireNonNull(value, "mkvps");
+            return this;
+        }
+
+        public ApQueue build() {
+            return new ApQueue(apqn, functions, config, chkstop, online, vfioStatus, driver, requestCount, requestqCount, pendingqCount, seBind, seAssociate, mkvps);
+        }
+    }
 }

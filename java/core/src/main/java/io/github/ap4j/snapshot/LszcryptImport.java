@@ -445,9 +445,11 @@ public final class LszcryptImport {
         List<ApQueue> queueList = new ArrayList<>();
         for (LszcryptRow r : queues.values()) {
             Status s = status(r.status(), true);
-            queueList.add(new ApQueue(r.queue().get(), Attr.unknown(), s.config, s.chkstop, s.online,
-                    s.vfio, r.driver(), r.requests(), r.requestqCount(), r.pendingqCount(),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown()));
+            queueList.add(ApQueue.builder(r.queue().get())
+                    .config(s.config).chkstop(s.chkstop).online(s.online).vfioStatus(s.vfio)
+                    .driver(r.driver()).requestCount(r.requests())
+                    .requestqCount(r.requestqCount()).pendingqCount(r.pendingqCount())
+                    .build());
         }
         BusAttributes unknown = BusAttributes.unknown();
         BusAttributes bus = new BusAttributes(unknown.features(), unknown.adapters(),
@@ -496,15 +498,15 @@ public final class LszcryptImport {
                 : f.first.type().equals("-") ? Attr.missing() : Attr.unknown();
         Attr<Integer> hwtype = f.hwtype == null ? Attr.unknown() : Attr.of(f.hwtype);
         Attr<Integer> functions = f.known == 0 ? Attr.unknown() : Attr.of(f.bits);
+        ApCard.Builder card = ApCard.builder(id).type(type).hwtype(hwtype).functions(functions);
         if (c == null) {
-            return new ApCard(id, type, hwtype, Attr.unknown(), functions, Attr.unknown(),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown());
+            return card.build();
         }
         Status s = status(c.status(), false);
-        return new ApCard(id, type, hwtype, Attr.unknown(), functions, Attr.unknown(), s.config,
-                s.chkstop, s.online, c.driver(), c.requests(), c.requestqCount(), c.pendingqCount(),
-                Attr.unknown());
+        return card.config(s.config).chkstop(s.chkstop).online(s.online).driver(c.driver())
+                .requestCount(c.requests()).requestqCount(c.requestqCount())
+                .pendingqCount(c.pendingqCount())
+                .build();
     }
 
     /** What a STATUS word says about config, chkstop, online and the vfio_ap status. */

@@ -18,4 +18,30 @@ public record Mdev(
         Attr<ApMatrix> guestMatrix,
         Attr<ApMask> controlDomains,
         Attr<String> apConfig) {
+
+    /** The UUID form mdevs are named with: 8-4-4-4-12 hex digits. */
+    public static final String UUID_FORMAT = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+    /**
+     * Whether {@code s} is a UUID, 8-4-4-4-12 hex digits of either case, as mdevctl and
+     * libvirt accept it; a hand-written test because a regex matcher costs a sizeable part of
+     * a 4-APQN check.
+     *
+     * @param s the text to test, may be null
+     * @return true when {@code s} has the UUID form
+     */
+    public static boolean isUuid(String s) {
+        if (s == null || s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -55,22 +55,22 @@ public final class NativeSnapshotReader {
                 continue;
             }
             QueueHwInfo hw = r.hwInfo();
-            queues.add(new ApQueue(r.apqn(), Attr.of(hw.functions()),
-                    Attr.of(rc != ResponseCode.DECONFIGURED.code()),
-                    Attr.of(rc == ResponseCode.CHECKSTOPPED.code()),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(),
-                    Attr.unknown()));
+            queues.add(ApQueue.builder(r.apqn())
+                    .functions(Attr.of(hw.functions()))
+                    .config(Attr.of(rc != ResponseCode.DECONFIGURED.code()))
+                    .chkstop(Attr.of(rc == ResponseCode.CHECKSTOPPED.code()))
+                    .build());
             firstInfoPerCard.putIfAbsent(r.apqn().adapter(), hw);
         }
         List<ApCard> cards = new ArrayList<>();
         firstInfoPerCard.forEach((id, hw) -> {
             // The kernel stores card hwinfo masked with TAPQ_CARD_HWINFO_MASK (ap-facts 3.1).
             QueueHwInfo card = hw.cardLevel();
-            cards.add(new ApCard(id, Attr.unknown(), Attr.unknown(), Attr.of(hw.rawType()),
-                    Attr.of(card.functions()), Attr.unknown(), Attr.unknown(), Attr.unknown(),
-                    Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(),
-                    Attr.unknown(), Attr.of(hw.maxMessageSize())));
+            cards.add(ApCard.builder(id)
+                    .rawHwtype(Attr.of(hw.rawType()))
+                    .functions(Attr.of(card.functions()))
+                    .maxMsgSize(Attr.of(hw.maxMessageSize()))
+                    .build());
         });
         BusAttributes bus = new BusAttributes(Attr.of(qci.featureNames()),
                 Attr.of(qci.adapters()), Attr.of(qci.usageDomains()),

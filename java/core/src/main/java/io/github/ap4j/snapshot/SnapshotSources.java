@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Turns the source a user names into a snapshot; every CLI command goes through here.
+ * The spec parser behind {@link HostSnapshots#open(String)}: turns the source a user names into
+ * a snapshot.
  *
  * <ul>
  *   <li>a directory: a sysfs tree, {@link SourceKind#FIXTURE} when it holds the
@@ -23,17 +24,17 @@ import java.util.Map;
  *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root;
  *   <li>{@code native}: PQAP(QCI) and PQAP(TAPQ) on this machine through the shim (an
  *       {@link UnavailableException} where PQAP is not usable, that is everywhere but a
- *       privileged context, ap-facts 4.1);
+ *       privileged context);
  *   <li>{@code replay:FILE}: the same native path answered by the shim's replay backend from a
- *       recorded table ({@code ap4j capture --replay}).
+ *       recorded table.
  * </ul>
  * The live root is {@code $SYSFS_ROOT} or {@code /sys}; a live root without an AP bus is an
  * {@link UnavailableException} (not IBM Z, or no {@code ap} module), while a named directory
  * without one is bad input.
  *
- * <p>Sysfs trees and fixtures are read in the {@link SysfsSnapshotReader.Scope} asked for
- * ({@link SysfsSnapshotReader.Scope#FULL} unless said otherwise); the other sources have no
- * per-file cost and ignore it.
+ * <p>Sysfs trees and fixtures are read in the {@link ReadScope} asked for
+ * ({@link ReadScope#FULL} unless said otherwise); the other sources have no per-file cost and
+ * ignore it.
  */
 public final class SnapshotSources {
 
@@ -55,20 +56,19 @@ public final class SnapshotSources {
     }
 
     /** Opens {@code spec} with the process environment, reading what {@code scope} covers. */
-    public static HostSnapshot open(String spec, SysfsSnapshotReader.Scope scope) {
+    public static HostSnapshot open(String spec, ReadScope scope) {
         return open(spec, System.getenv(), scope);
     }
 
     /** Opens {@code spec}, reading everything. */
     public static HostSnapshot open(String spec, Map<String, String> env) {
-        return open(spec, env, SysfsSnapshotReader.Scope.FULL);
+        return open(spec, env, ReadScope.FULL);
     }
 
     public static HostSnapshot open(String spec, Map<String, String> env,
-            SysfsSnapshotReader.Scope scope) {
+            ReadScope scope) {
         if (spec.equals(NATIVE)) {
-            NativeAp.ensureAvailable();
-            return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
+            return nativeHost();
         }
         if (spec.startsWith(REPLAY)) {
             return replay(Path.of(spec.substring(REPLAY.length())));
@@ -84,7 +84,8 @@ public final class SnapshotSources {
                     SourceKind.SYSFS, scope).read();
         }
         if (spec.startsWith(FIXTURE)) {
-            return new SysfsSnapshotReader(tree(spec), SourceKind.FIXTURE, scope).read();
+            return new SysfsSnapshotReader(tree(Path.of(spec.substring(FIXTURE.length()))),
+                    SourceKind.FIXTURE, scope).read();
         }
         Path p = Path.of(spec);
         if (Files.isDirectory(p)) {
@@ -124,17 +125,17 @@ public final class SnapshotSources {
         if (spec.equals(SYSFS)) {
             return liveTree(env);
         }
-        return tree(spec);
+        if (spec.startsWith(SYSFS)) {
+            return tree(Path.of(spec.substring(SYSFS.length())));
+        }
+        if (spec.startsWith(FIXTURE)) {
+            return tree(Path.of(spec.substring(FIXTURE.length())));
+        }
+        return tree(Path.of(spec));
     }
 
-    private static SysfsTree tree(String spec) {
-        String s = spec;
-        if (s.startsWith(SYSFS)) {
-            s = s.substring(SYSFS.length());
-        } else if (s.startsWith(FIXTURE)) {
-            s = s.substring(FIXTURE.length());
-        }
-        Path p = Path.of(s);
+    /** A sysfs or fixture directory, or a fixture archive. */
+    static SysfsTree tree(Path p) {
         if (Files.isDirectory(p)) {
             return DirectorySysfsTree.open(p);
         }
@@ -142,9 +143,15 @@ public final class SnapshotSources {
             return TarSysfsTree.load(p);
         }
         if (!Files.exists(p)) {
-            throw new BadInputException(s, "no such file or directory");
+            throw new BadInputException(p.toString(), "no such file or directory");
         }
-        throw new BadInputException(s, "not a sysfs directory or a .tar.gz/.tgz fixture");
+        throw new BadInputException(p.toString(), "not a sysfs directory or a .tar.gz/.tgz fixture");
+    }
+
+    /** PQAP(QCI) and PQAP(TAPQ) on this machine. */
+    static HostSnapshot nativeHost() {
+        NativeAp.ensureAvailable();
+        return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
     }
 
     /**

@@ -41,29 +41,10 @@ import java.util.regex.Pattern;
  * then a {@link ConfigurationChangedException} is thrown. A tree without {@code scans} (older
  * kernels, hand-made fixtures) is read once.
  *
- * <p>Scope: {@link Scope#FULL} reads every attribute above; {@link Scope#MIGRATION} reads only
- * what the migration check and planner use, which is about a third of the files of a queue.
+ * <p>Scope: {@link ReadScope#FULL} reads every attribute above; {@link ReadScope#MIGRATION}
+ * reads only what the migration check and planner use, about a third of the files of a queue.
  */
 public final class SysfsSnapshotReader {
-
-    /**
-     * How much of each card and queue a read covers. The bus and the vfio_ap matrix are always
-     * read whole (a few files per host); the scopes differ per device, where the files are.
-     */
-    public enum Scope {
-        /** Every attribute: for {@code show}, {@code capture} and lszcrypt-style output. */
-        FULL,
-        /**
-         * What {@code io.github.ap4j.check} uses, and nothing else: per queue
-         * {@code ap_functions}, {@code config}, {@code chkstop}, {@code mkvps} and the driver
-         * link; per card {@code hwtype}, {@code raw_hwtype}, {@code ap_functions} and
-         * {@code config}. Every other device attribute is {@link Absence#NOT_READ}, never
-         * MISSING or UNKNOWN: absent-because-not-read must look neither like absent-on-the-host
-         * nor like something only a better source could tell. A queue costs 4 files and a link instead of 12 and a link, which
-         * is where a sysfs read spends its time (SnapshotBenchmark).
-         */
-        MIGRATION
-    }
 
     /** Environment variable naming another sysfs root, as in s390-tools' {@code util_path}. */
     public static final String ENV_SYSFS_ROOT = "SYSFS_ROOT";
@@ -105,23 +86,23 @@ public final class SysfsSnapshotReader {
     private final SysfsTree tree;
     private final SourceKind kind;
     private final Clock clock;
-    private final Scope scope;
+    private final ReadScope scope;
 
-    /** A reader of everything ({@link Scope#FULL}). */
+    /** A reader of everything ({@link ReadScope#FULL}). */
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind) {
-        this(tree, kind, Clock.systemUTC(), Scope.FULL);
+        this(tree, kind, Clock.systemUTC(), ReadScope.FULL);
     }
 
-    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Scope scope) {
+    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, ReadScope scope) {
         this(tree, kind, Clock.systemUTC(), scope);
     }
 
-    /** A reader of everything ({@link Scope#FULL}). */
+    /** A reader of everything ({@link ReadScope#FULL}). */
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock) {
-        this(tree, kind, clock, Scope.FULL);
+        this(tree, kind, clock, ReadScope.FULL);
     }
 
-    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, Scope scope) {
+    public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, ReadScope scope) {
         this.tree = tree;
         this.kind = kind;
         this.clock = clock;
@@ -356,43 +337,45 @@ public final class SysfsSnapshotReader {
         }
     }
 
-    // Scope.FULL reads every line below; Scope.MIGRATION skips the full*(...) ones. The
-    // arguments are evaluated in the order written, as before, so FULL reads (and fails on)
-    // the files in the same order as it always did.
+    // ReadScope.FULL reads every line below; ReadScope.MIGRATION skips the full*(...) ones. The
+    // builder calls run in the order written, so FULL reads (and fails on) the files in this
+    // order.
 
     private ApCard readCard(String dir, int id) {
         String p = dir + "/";
-        return new ApCard(id,
-                fullAttr(p + "type", SysfsFormats::parseWord),
-                attr(p + "hwtype", SysfsFormats::parseInt),
-                attr(p + "raw_hwtype", SysfsFormats::parseInt),
-                attr(p + "ap_functions", SysfsFormats::parseFunctions),
-                fullAttr(p + "depth", SysfsFormats::parseInt),
-                attr(p + "config", SysfsFormats::parseFlag),
-                fullAttr(p + "chkstop", SysfsFormats::parseFlag),
-                fullAttr(p + "online", SysfsFormats::parseFlag),
-                scope == Scope.FULL ? driver(p + "driver") : Attr.notRead(),
-                fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
-                fullAttr(p + "requestq_count", SysfsFormats::parseInt),
-                fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
-                fullAttr(p + "max_msg_size", SysfsFormats::parseInt));
+        return ApCard.builder(id)
+                .type(fullAttr(p + "type", SysfsFormats::parseWord))
+                .hwtype(attr(p + "hwtype", SysfsFormats::parseInt))
+                .rawHwtype(attr(p + "raw_hwtype", SysfsFormats::parseInt))
+                .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
+                .depth(fullAttr(p + "depth", SysfsFormats::parseInt))
+                .config(attr(p + "config", SysfsFormats::parseFlag))
+                .chkstop(fullAttr(p + "chkstop", SysfsFormats::parseFlag))
+                .online(fullAttr(p + "online", SysfsFormats::parseFlag))
+                .driver(scope == ReadScope.FULL ? driver(p + "driver") : Attr.notRead())
+                .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
+                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseInt))
+                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseInt))
+                .maxMsgSize(fullAttr(p + "max_msg_size", SysfsFormats::parseInt))
+                .build();
     }
 
     private ApQueue readQueue(String dir, Apqn apqn) {
         String p = dir + "/";
-        return new ApQueue(apqn,
-                attr(p + "ap_functions", SysfsFormats::parseFunctions),
-                attr(p + "config", SysfsFormats::parseFlag),
-                attr(p + "chkstop", SysfsFormats::parseFlag),
-                fullAttr(p + "online", SysfsFormats::parseFlag),
-                fullAttr(p + "status", SysfsFormats::parseVfioStatus),
-                driver(p + "driver"),
-                fullAttrA(p + "request_count", SysfsFormats::parseRequestCount),
-                fullAttr(p + "requestq_count", SysfsFormats::parseInt),
-                fullAttr(p + "pendingq_count", SysfsFormats::parseInt),
-                fullAttrA(p + "se_bind", SysfsFormats::parseSeBind),
-                fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate),
-                attr(p + "mkvps", SysfsFormats::parseMkvps));
+        return ApQueue.builder(apqn)
+                .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
+                .config(attr(p + "config", SysfsFormats::parseFlag))
+                .chkstop(attr(p + "chkstop", SysfsFormats::parseFlag))
+                .online(fullAttr(p + "online", SysfsFormats::parseFlag))
+                .vfioStatus(fullAttr(p + "status", SysfsFormats::parseVfioStatus))
+                .driver(driver(p + "driver"))
+                .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
+                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseInt))
+                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseInt))
+                .seBind(fullAttrA(p + "se_bind", SysfsFormats::parseSeBind))
+                .seAssociate(fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate))
+                .mkvps(attr(p + "mkvps", SysfsFormats::parseMkvps))
+                .build();
     }
 
     /**
@@ -469,13 +452,13 @@ public final class SysfsSnapshotReader {
         return text.isEmpty() ? Attr.missing() : parse.apply(tree.describe(path), text.get());
     }
 
-    /** {@link #attr} in {@link Scope#FULL}; not read, so UNKNOWN, in a narrower scope. */
+    /** {@link #attr} in {@link ReadScope#FULL}; not read, so UNKNOWN, in a narrower scope. */
     private <T> Attr<T> fullAttr(String path, BiFunction<String, String, T> parse) {
-        return scope == Scope.FULL ? attr(path, parse) : Attr.notRead();
+        return scope == ReadScope.FULL ? attr(path, parse) : Attr.notRead();
     }
 
-    /** {@link #attrA} in {@link Scope#FULL}; not read, so UNKNOWN, in a narrower scope. */
+    /** {@link #attrA} in {@link ReadScope#FULL}; not read, so UNKNOWN, in a narrower scope. */
     private <T> Attr<T> fullAttrA(String path, BiFunction<String, String, Attr<T>> parse) {
-        return scope == Scope.FULL ? attrA(path, parse) : Attr.notRead();
+        return scope == ReadScope.FULL ? attrA(path, parse) : Attr.notRead();
     }
 }

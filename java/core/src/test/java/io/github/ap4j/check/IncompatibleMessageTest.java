@@ -11,18 +11,18 @@ class IncompatibleMessageTest {
 
     @Test
     void hex8IsUpperCaseZeroPaddedEightDigits() {
-        assertEquals("0x92800000", MigrationCheck.hex8(0x92800000));
-        assertEquals("0x6A800000", MigrationCheck.hex8(0x6A800000));
-        assertEquals("0x0000000A", MigrationCheck.hex8(10));
-        assertEquals("0x00000000", MigrationCheck.hex8(0));
-        assertEquals("0xFFFFFFFF", MigrationCheck.hex8(-1));
+        assertEquals("0x92800000", FindingTexts.hex8(0x92800000));
+        assertEquals("0x6A800000", FindingTexts.hex8(0x6A800000));
+        assertEquals("0x0000000A", FindingTexts.hex8(10));
+        assertEquals("0x00000000", FindingTexts.hex8(0));
+        assertEquals("0xFFFFFFFF", FindingTexts.hex8(-1));
     }
 
     @Test
     void messageQuotesBothWords() {
         long src = 0x928000000E000000L;
         long tgt = 0x868000000D000000L;
-        String m = MigrationCheck.incompatibleMessage(RuleSet.DOC, Apqn.of(5, 0x33), src, tgt);
+        String m = FindingTexts.hwinfoIncompatible(RuleSet.DOC, Apqn.of(5, 0x33), src, tgt).message();
         assertTrue(m.startsWith("Source queue 05.0033 (ap_functions 0x92800000, type 14) and target "
                 + "queue (0x86800000, type 13) are not compatible under rules doc: "), m);
     }

@@ -89,8 +89,9 @@ class MigrationCheckTest {
         assertEquals(List.of("error: device not found: mediated device '" + UUID + "' not found"),
                 t.kernelLog());
         assertEquals(List.of(FindingCode.MDEV_MISSING, FindingCode.QUEUE_MISSING), codes(t, Severity.ERROR));
-        assertTrue(of(t, FindingCode.MDEV_MISSING).get(0).message().contains("echo " + UUID
-                + " > /sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create"));
+        assertEquals("echo " + UUID
+                + " > /sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create",
+                of(t, FindingCode.MDEV_MISSING).get(0).fix());
     }
 
     @ParameterizedTest
@@ -151,8 +152,9 @@ class MigrationCheckTest {
                 FindingCode.HWINFO_INCOMPATIBLE), codes(t, Severity.ERROR));
         Finding f = of(t, FindingCode.QUEUE_NOT_ON_VFIO_AP).get(0);
         assertEquals(Apqn.of(6, 0x33), f.apqn());
-        assertTrue(f.message().contains("echo 06.0033 > /sys/bus/ap/drivers/cex4queue/unbind; "
-                + "echo 06.0033 > /sys/bus/ap/drivers/vfio_ap/bind"), f.message());
+        assertEquals("echo 06.0033 > /sys/bus/ap/drivers/cex4queue/unbind; "
+                + "echo 06.0033 > /sys/bus/ap/drivers/vfio_ap/bind", f.fix());
+        assertEquals("bound to cex4queue, not vfio_ap", f.problem());
     }
 
     @Test
@@ -338,8 +340,10 @@ class MigrationCheckTest {
         List<Finding> inUse = of(t, FindingCode.APQN_IN_USE_BY_OTHER_MDEV);
         assertEquals(3, inUse.size());
         // OTHER: unassigning adapter 6 costs 6.0040 (1 queue), domains would cost 07.0033, 07.0034
-        assertTrue(inUse.get(0).message().contains("echo 0x06 > /sys/devices/vfio_ap/matrix/" + OTHER
-                + "/unassign_adapter"), inUse.get(0).message());
+        assertEquals("echo 0x06 > /sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter",
+                inUse.get(0).fix());
+        assertTrue(inUse.get(0).message().contains("also loses 1 queue the guest does not need"),
+                inUse.get(0).message());
     }
 
     @Test
@@ -361,7 +365,11 @@ class MigrationCheckTest {
                 P + "Queue 06.0034 not available to vfio_ap driver on target host"), t.kernelLog());
         List<Finding> r = of(t, FindingCode.APQN_RESERVED_FOR_HOST);
         assertEquals(2, r.size());
-        assertTrue(r.get(0).message().contains("Fix: echo -52 > /sys/bus/ap/aqmask (the smallest edit that frees every reserved guest queue; 0 other queue(s)"), r.get(0).message());
+        assertEquals("echo -52 > /sys/bus/ap/aqmask", r.get(0).fix());
+        assertTrue(r.get(0).message().contains("adapter 05 is set in /sys/bus/ap/apmask and domain "
+                + "0034 in /sys/bus/ap/aqmask"), r.get(0).message());
+        assertTrue(r.get(0).message().contains("no other queue leaves the host's drivers"),
+                r.get(0).message());
     }
 
     @Test
@@ -420,7 +428,10 @@ class MigrationCheckTest {
                 MigrationCheck.check(src, "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", tg, DOC));
         assertTrue(e.getMessage().contains("no mdev aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee on the source host (mdevs there: "
                 + UUID + ")"), e.getMessage());
-        assertThrows(BadInputException.class, () -> MigrationCheck.check(src, "nope", tg, DOC));
+        // A library error names the value, never a command-line option.
+        assertEquals("'nope': not an mdev UUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+                assertThrows(BadInputException.class,
+                        () -> MigrationCheck.check(src, "nope", tg, DOC)).getMessage());
         TestHost lsz = source();
         lsz.vfioUnknown = true;
         assertThrows(BadInputException.class, () -> MigrationCheck.check(lsz.build(), UUID, tg, DOC));

@@ -49,15 +49,19 @@ final class TestHost {
     }
 
     static ApCard card(int id, Attr<Integer> hwtype, Attr<Integer> raw, Attr<Integer> fn) {
-        return new ApCard(id, Attr.missing(), hwtype, raw, fn, Attr.of(8), Attr.of(true),
-                Attr.of(false), Attr.missing(), Attr.of("cex4card"), Attr.of(0L), Attr.of(0),
-                Attr.of(0), Attr.of(12288));
+        return ApCard.builder(id).type(Attr.missing()).hwtype(hwtype).rawHwtype(raw).functions(fn)
+                .depth(Attr.of(8)).config(Attr.of(true)).chkstop(Attr.of(false))
+                .online(Attr.missing()).driver(Attr.of("cex4card")).requestCount(Attr.of(0L))
+                .requestqCount(Attr.of(0)).pendingqCount(Attr.of(0)).maxMsgSize(Attr.of(12288))
+                .build();
     }
 
     static ApQueue queue(Apqn q, Attr<Integer> fn, Attr<String> driver, Attr<List<Mkvp>> mkvps) {
-        return new ApQueue(q, fn, Attr.of(true), Attr.of(false), Attr.missing(), Attr.missing(),
-                driver, Attr.of(0L), Attr.of(0), Attr.of(0), Attr.notSupported(),
-                Attr.notSupported(), mkvps);
+        return ApQueue.builder(q).functions(fn).config(Attr.of(true)).chkstop(Attr.of(false))
+                .online(Attr.missing()).vfioStatus(Attr.missing()).driver(driver)
+                .requestCount(Attr.of(0L)).requestqCount(Attr.of(0)).pendingqCount(Attr.of(0))
+                .seBind(Attr.notSupported()).seAssociate(Attr.notSupported()).mkvps(mkvps)
+                .build();
     }
 
     /** A card of raw type {@code type} whose queues {@code domains} carry {@code fn}, on vfio_ap. */
@@ -82,25 +86,20 @@ final class TestHost {
 
     TestHost queueFn(String apqn, int fn) {
         ApQueue o = find(apqn);
-        return replaceQueue(new ApQueue(o.apqn(), Attr.of(fn), o.config(), o.chkstop(), o.online(),
-                o.vfioStatus(), o.driver(), o.requestCount(), o.requestqCount(), o.pendingqCount(),
-                o.seBind(), o.seAssociate(), o.mkvps()));
+        return replaceQueue(o.toBuilder().functions(Attr.of(fn)).build());
     }
 
     TestHost driver(String apqn, String driver) {
         ApQueue o = find(apqn);
-        return replaceQueue(new ApQueue(o.apqn(), o.functions(), o.config(), o.chkstop(), o.online(),
-                o.vfioStatus(), driver == null ? Attr.missing() : Attr.of(driver), o.requestCount(),
-                o.requestqCount(), o.pendingqCount(), o.seBind(), o.seAssociate(), o.mkvps()));
+        return replaceQueue(o.toBuilder()
+                .driver(driver == null ? Attr.missing() : Attr.of(driver)).build());
     }
 
     TestHost mkvps(String apqn, String aesCur) {
         ApQueue o = find(apqn);
         List<Mkvp> m = List.of(new Mkvp("AES", "NEW", Attr.of("empty"), Attr.of("0x0000000000000000")),
                 new Mkvp("AES", "CUR", Attr.of("valid"), Attr.of(aesCur)));
-        return replaceQueue(new ApQueue(o.apqn(), o.functions(), o.config(), o.chkstop(), o.online(),
-                o.vfioStatus(), o.driver(), o.requestCount(), o.requestqCount(), o.pendingqCount(),
-                o.seBind(), o.seAssociate(), Attr.of(m)));
+        return replaceQueue(o.toBuilder().mkvps(Attr.of(m)).build());
     }
 
     ApQueue find(String apqn) {

@@ -15,12 +15,22 @@ import io.github.ap4j.UnavailableException;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.natives.NativeUnavailableException.Reason;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class NativeApTest {
@@ -118,10 +128,73 @@ class NativeApTest {
             Files.copy(in, dir.resolve("libap4j.so"));
         }
 
-        NativeLibrary lib = NativeAp.loadLibrary(dir.toString());
+        NativeLibrary lib = JnaApShim.loadLibrary(dir.toString());
 
         assertEquals(dir.resolve("libap4j.so").toFile().getAbsoluteFile(), lib.getFile());
         assertNotNull(lib.getFunction("ap4j_abi_version"));
         assertEquals(1, lib.getFunction("ap4j_abi_version").invokeInt(new Object[0]));
+    }
+
+    @Test
+    void withoutJnaOnTheClassPathTheLibraryIsNotLoadableWithTheCause() throws Exception {
+        // ap4j-core's classes and the ap4j-native resources, but no JNA: the platform class
+        // loader as parent sees only the JDK.
+        URL core = NativeAp.class.getProtectionDomain().getCodeSource().getLocation();
+        String resource = Platform.RESOURCE_PREFIX + "/libap4j.so";
+        URL lib = NativeAp.class.getClassLoader().getResource(resource);
+        assertNotNull(lib, resource);
+        String libText = lib.toString();
+        URL nativeRoot = new URL(libText.substring(0, libText.length() - resource.length()));
+        try (URLClassLoader noJna = new URLClassLoader(new URL[] {core, nativeRoot},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThrows(ClassNotFoundException.class, () -> noJna.loadClass("com.sun.jna.Native"));
+            Class<?> nativeAp = noJna.loadClass(NativeAp.class.getName());
+
+            assertEquals(false, nativeAp.getMethod("isLibraryLoaded").invoke(null));
+            assertEquals(false, nativeAp.getMethod("isAvailable").invoke(null));
+            Optional<?> cause = (Optional<?>) nativeAp.getMethod("unavailabilityCause").invoke(null);
+            Throwable t = (Throwable) cause.orElseThrow();
+            assertEquals("LIBRARY_NOT_LOADABLE", t.getClass().getMethod("reason").invoke(t).toString());
+            assertTrue(t.getMessage().startsWith("libap4j not loadable on "), t.getMessage());
+            assertTrue(t.getMessage().contains(": JNA is not on the class path "
+                    + "(java.lang.NoClassDefFoundError: com/sun/jna/"), t.getMessage());
+            assertTrue(t.getCause() instanceof NoClassDefFoundError, String.valueOf(t.getCause()));
+            // The prefix still names the platform, from the JVM's own properties.
+            assertEquals("linux-" + System.getProperty("os.arch"),
+                    nativeAp.getMethod("platformPrefix").invoke(null));
+
+            Method shim = nativeAp.getMethod("shim");
+            InvocationTargetException e = assertThrows(InvocationTargetException.class,
+                    () -> shim.invoke(null));
+            assertEquals(t.getClass(), e.getCause().getClass());
+            assertEquals(t.getMessage(), e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * A libap4j.so on {@code jna.library.path} and {@code LD_LIBRARY_PATH} (here: a real shared
+     * library without the ap4j symbols, the JDK's own libzip.so) must not be loaded; the child
+     * JVM still loads the library from the ap4j-native jar and answers the ABI version. JNA's
+     * by-name lookup would take the stale one first. Host JVM only: under qemu-user without
+     * binfmt the emulated JVM cannot start another s390x JVM.
+     */
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "x86_64"})
+    void aStaleLibap4jOnTheSystemLibraryPathIsNeverLoaded(@TempDir Path dir) throws Exception {
+        Path stale = dir.resolve("libap4j.so");
+        Files.copy(Path.of(System.getProperty("java.home"), "lib", "libzip.so"), stale);
+        String classPath = System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, "-Djna.library.path=" + dir, NativeApProbeMain.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("LD_LIBRARY_PATH", dir.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("loaded abi " + NativeAp.ABI_VERSION, out.strip());
     }
 }

@@ -30,22 +30,31 @@ final class LszcryptFixtures {
     /** A zcrypt-bound card: config=1, chkstop=0, online=1, driver cex4card. */
     static ApCard card(int id, String type, int hwtype, int functions, int depth, long requests,
             int requestq, int pendingq) {
-        return new ApCard(id, of(type), of(hwtype), of(hwtype), of(functions), of(depth), of(true),
-                of(false), of(true), of("cex4card"), of(requests), of(requestq), of(pendingq),
-                of(12288));
+        return ApCard.builder(id).type(of(type)).hwtype(of(hwtype)).rawHwtype(of(hwtype))
+                .functions(of(functions)).depth(of(depth)).config(of(true)).chkstop(of(false))
+                .online(of(true)).driver(of("cex4card")).requestCount(of(requests))
+                .requestqCount(of(requestq)).pendingqCount(of(pendingq)).maxMsgSize(of(12288))
+                .build();
     }
 
     /** A zcrypt-bound queue: config=1, chkstop=0, online=1, driver cex4queue. */
     static ApQueue queue(int a, int d, int functions, long requests, int requestq, int pendingq) {
-        return new ApQueue(Apqn.of(a, d), of(functions), of(true), of(false), of(true), missing(),
-                of("cex4queue"), of(requests), of(requestq), of(pendingq), missing(), missing(),
-                missing());
+        return zcryptQueue(a, d, functions).requestCount(of(requests)).requestqCount(of(requestq))
+                .pendingqCount(of(pendingq)).build();
     }
 
     /** A queue bound to vfio_ap: no online attribute, the vfio_ap status text instead. */
     static ApQueue vfioQueue(int a, int d, int functions, String status) {
-        return new ApQueue(Apqn.of(a, d), of(functions), of(true), of(false), missing(), of(status),
-                of("vfio_ap"), of(0L), of(0), of(0), missing(), missing(), missing());
+        return zcryptQueue(a, d, functions).online(missing()).vfioStatus(of(status))
+                .driver(of("vfio_ap")).build();
+    }
+
+    /** Queue {@code a.d} with config=1, chkstop=0, online=1, driver cex4queue, counters 0. */
+    static ApQueue.Builder zcryptQueue(int a, int d, int functions) {
+        return ApQueue.builder(Apqn.of(a, d)).functions(of(functions)).config(of(true))
+                .chkstop(of(false)).online(of(true)).vfioStatus(missing()).driver(of("cex4queue"))
+                .requestCount(of(0L)).requestqCount(of(0)).pendingqCount(of(0)).seBind(missing())
+                .seAssociate(missing()).mkvps(missing());
     }
 
     static BusAttributes bus(List<String> features, int apDomain, ApMask usage) {
@@ -64,15 +73,13 @@ final class LszcryptFixtures {
 
     /** CCA, accelerator and EP11 cards, a deconfigured card, a checkstopped queue, vfio_ap. */
     static HostSnapshot plainHost() {
-        ApCard deconfig = new ApCard(4, of("CEX7P"), of(13), of(13), of(EP11_7), of(8), of(false),
-                of(false), of(false), of("cex4card"), of(9L), of(0), of(0), of(12288));
-        ApQueue deconfigQ = new ApQueue(Apqn.of(4, 5), of(EP11_7), of(false), of(false), of(false),
-                missing(), of("cex4queue"), of(9L), of(0), of(0), missing(), missing(), missing());
-        ApQueue chkstopQ = new ApQueue(Apqn.of(3, 6), of(CCA8), of(true), of(true), of(true),
-                missing(), of("cex4queue"), of(0L), of(0), of(0), missing(), missing(), missing());
-        ApQueue noDriver = new ApQueue(Apqn.of(6, 7), of(CCA8), of(true), of(false), missing(),
-                missing(), missing(), Attr.notSupported(), of(0), of(0), missing(), missing(),
-                missing());
+        ApCard deconfig = card(4, "CEX7P", 13, EP11_7, 8, 9, 0, 0).toBuilder().config(of(false))
+                .online(of(false)).build();
+        ApQueue deconfigQ = zcryptQueue(4, 5, EP11_7).config(of(false)).online(of(false))
+                .requestCount(of(9L)).build();
+        ApQueue chkstopQ = zcryptQueue(3, 6, CCA8).chkstop(of(true)).build();
+        ApQueue noDriver = zcryptQueue(6, 7, CCA8).online(missing()).driver(missing())
+                .requestCount(Attr.notSupported()).build();
         return snapshot(bus(List.of("APSC", "APXA", "QACT"), 5, ApMask.of(5, 6, 7)),
                 List.of(card(1, "CEX8A", 14, ACCEL8, 8, 12, 0, 0),
                         card(3, "CEX8C", 14, CCA8, 8, 4711, 1, 2),
@@ -105,9 +112,8 @@ final class LszcryptFixtures {
 
     /** An SE guest with AP secure binding: SESTAT from each queue's own ap_functions. */
     static HostSnapshot seHost() {
-        ApQueue noFunctions = new ApQueue(Apqn.of(2, 0x14), Attr.notSupported(), of(true), of(false),
-                of(true), missing(), of("cex4queue"), of(0L), of(0), of(0), of("unbound"),
-                of("unassociated"), missing());
+        ApQueue noFunctions = zcryptQueue(2, 0x14, 0).functions(Attr.notSupported())
+                .seBind(of("unbound")).seAssociate(of("unassociated")).build();
         return snapshot(bus(List.of("APSC", "APXA", "QACT", "APSB"), 0x12, ApMask.of(0x12, 0x13,
                 0x14, 0x15)),
                 List.of(card(2, "CEX8C", 14, CCA8, 8, 7, 0, 0)),

@@ -132,29 +132,35 @@ class LszcryptFormatterTest {
             "05.0033  CEX8C CCA-Coproc  online           20        7     14     08 S--D--NHF- cex4queue  ";
 
     private static ApCard withCard(ApCard c, String field, Object v) {
-        return new ApCard(c.id(),
-                field.equals("type") ? cast(v) : c.type(),
-                field.equals("hwtype") ? cast(v) : c.hwtype(), c.rawHwtype(),
-                field.equals("functions") ? cast(v) : c.functions(),
-                field.equals("depth") ? cast(v) : c.depth(),
-                field.equals("config") ? cast(v) : c.config(),
-                field.equals("chkstop") ? cast(v) : c.chkstop(),
-                field.equals("online") ? cast(v) : c.online(),
-                field.equals("driver") ? cast(v) : c.driver(),
-                field.equals("request_count") ? cast(v) : c.requestCount(),
-                c.requestqCount(), c.pendingqCount(), c.maxMsgSize());
+        ApCard.Builder b = c.toBuilder();
+        switch (field) {
+            case "type" -> b.type(cast(v));
+            case "hwtype" -> b.hwtype(cast(v));
+            case "functions" -> b.functions(cast(v));
+            case "depth" -> b.depth(cast(v));
+            case "config" -> b.config(cast(v));
+            case "chkstop" -> b.chkstop(cast(v));
+            case "online" -> b.online(cast(v));
+            case "driver" -> b.driver(cast(v));
+            case "request_count" -> b.requestCount(cast(v));
+            default -> { }
+        }
+        return b.build();
     }
 
     private static ApQueue withQueue(ApQueue q, String field, Object v) {
-        return new ApQueue(q.apqn(), q.functions(),
-                field.equals("config") ? cast(v) : q.config(),
-                field.equals("chkstop") ? cast(v) : q.chkstop(),
-                field.equals("online") ? cast(v) : q.online(),
-                field.equals("status") ? cast(v) : q.vfioStatus(),
-                field.equals("driver") ? cast(v) : q.driver(),
-                field.equals("request_count") ? cast(v) : q.requestCount(),
-                field.equals("requestq_count") ? cast(v) : q.requestqCount(),
-                q.pendingqCount(), q.seBind(), q.seAssociate(), q.mkvps());
+        ApQueue.Builder b = q.toBuilder();
+        switch (field) {
+            case "config" -> b.config(cast(v));
+            case "chkstop" -> b.chkstop(cast(v));
+            case "online" -> b.online(cast(v));
+            case "status" -> b.vfioStatus(cast(v));
+            case "driver" -> b.driver(cast(v));
+            case "request_count" -> b.requestCount(cast(v));
+            case "requestq_count" -> b.requestqCount(cast(v));
+            default -> { }
+        }
+        return b.build();
     }
 
     @SuppressWarnings("unchecked")

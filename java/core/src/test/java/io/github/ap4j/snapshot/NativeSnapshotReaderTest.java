@@ -28,16 +28,19 @@ class NativeSnapshotReaderTest {
     }
 
     static ApCard card(int id, int rawType, int functions) {
-        return new ApCard(id, Attr.of("CEX8C"), Attr.of(rawType), Attr.of(rawType),
-                Attr.of(functions), Attr.of(8), Attr.of(true), Attr.of(false), Attr.of(true),
-                Attr.of("cex4card"), Attr.of(0L), Attr.of(0), Attr.of(0), Attr.missing());
+        return ApCard.builder(id).type(Attr.of("CEX8C")).hwtype(Attr.of(rawType))
+                .rawHwtype(Attr.of(rawType)).functions(Attr.of(functions)).depth(Attr.of(8))
+                .config(Attr.of(true)).chkstop(Attr.of(false)).online(Attr.of(true))
+                .driver(Attr.of("cex4card")).requestCount(Attr.of(0L)).requestqCount(Attr.of(0))
+                .pendingqCount(Attr.of(0)).maxMsgSize(Attr.missing()).build();
     }
 
     static ApQueue queue(String apqn, int functions, boolean config, boolean chkstop) {
-        return new ApQueue(Apqn.parse(apqn), Attr.of(functions), Attr.of(config),
-                Attr.of(chkstop), Attr.missing(), Attr.of("assigned"), Attr.of("vfio_ap"),
-                Attr.of(0L), Attr.of(0), Attr.of(0), Attr.missing(), Attr.missing(),
-                Attr.missing());
+        return ApQueue.builder(Apqn.parse(apqn)).functions(Attr.of(functions))
+                .config(Attr.of(config)).chkstop(Attr.of(chkstop)).online(Attr.missing())
+                .vfioStatus(Attr.of("assigned")).driver(Attr.of("vfio_ap"))
+                .requestCount(Attr.of(0L)).requestqCount(Attr.of(0)).pendingqCount(Attr.of(0))
+                .seBind(Attr.missing()).seAssociate(Attr.missing()).mkvps(Attr.missing()).build();
     }
 
     static HostSnapshot host() {

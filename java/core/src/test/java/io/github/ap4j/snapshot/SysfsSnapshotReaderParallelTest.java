@@ -44,7 +44,7 @@ class SysfsSnapshotReaderParallelTest {
         return b;
     }
 
-    private HostSnapshot read(SysfsTree t, SysfsSnapshotReader.Scope scope) {
+    private HostSnapshot read(SysfsTree t, ReadScope scope) {
         return new SysfsSnapshotReader(t, SourceKind.SYSFS, SysfsSnapshotReaderTest.CLOCK, scope).read();
     }
 
@@ -52,7 +52,7 @@ class SysfsSnapshotReaderParallelTest {
     void sameSnapshotAsOneThread() {
         host();
         DirectorySysfsTree t = DirectorySysfsTree.open(root);
-        for (SysfsSnapshotReader.Scope scope : SysfsSnapshotReader.Scope.values()) {
+        for (ReadScope scope : ReadScope.values()) {
             HostSnapshot one = read(new Sequential(t), scope);
             assertEquals(123, one.cards().size() + one.queues().size());
             assertTrue(one.queues().size() >= SysfsSnapshotReader.PARALLEL_MIN);
@@ -69,11 +69,11 @@ class SysfsSnapshotReaderParallelTest {
                 .file("devices/ap/card06/06.0001/ap_functions", "0xZZ\n");
         DirectorySysfsTree t = DirectorySysfsTree.open(root);
         String one = assertThrows(BadInputException.class,
-                () -> read(new Sequential(t), SysfsSnapshotReader.Scope.FULL)).getMessage();
+                () -> read(new Sequential(t), ReadScope.FULL)).getMessage();
         assertTrue(one.contains("card05/05.0027/chkstop"), one);
         for (int i = 0; i < 10; i++) {
             assertEquals(one, assertThrows(BadInputException.class,
-                    () -> read(t, SysfsSnapshotReader.Scope.FULL)).getMessage());
+                    () -> read(t, ReadScope.FULL)).getMessage());
         }
     }
 
@@ -84,11 +84,11 @@ class SysfsSnapshotReaderParallelTest {
                 .link("bus/ap/devices/07.0020", "../../../devices/ap/card07/nothing");
         DirectorySysfsTree t = DirectorySysfsTree.open(root);
         String one = assertThrows(BadInputException.class,
-                () -> read(new Sequential(t), SysfsSnapshotReader.Scope.FULL)).getMessage();
+                () -> read(new Sequential(t), ReadScope.FULL)).getMessage();
         assertTrue(one.contains("bus/ap/devices/07.0020"), one);
         for (int i = 0; i < 10; i++) {
             assertEquals(one, assertThrows(BadInputException.class,
-                    () -> read(t, SysfsSnapshotReader.Scope.FULL)).getMessage());
+                    () -> read(t, ReadScope.FULL)).getMessage());
         }
     }
 }
