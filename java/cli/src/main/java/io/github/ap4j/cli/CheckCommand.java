@@ -60,10 +60,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RuleSet r = rules(spec, rules);
-        var src = Snapshots.open(source);
+        var src = Snapshots.openSource(source, mdev);
         List<MigrationCheck.Target> ts = new ArrayList<>();
         for (String t : targets) {
-            ts.add(new MigrationCheck.Target(t, Snapshots.open(t)));
+            ts.add(new MigrationCheck.Target(t, Snapshots.openTarget(t, src, mdev)));
         }
         CheckReport report = MigrationCheck.check(src, mdev, ts, r);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,9 @@
 package io.github.ap4j.cli;
 
+import io.github.ap4j.model.ApMask;
+import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.HostSnapshots;
 import io.github.ap4j.snapshot.ReadScope;
 import java.util.function.Function;
@@ -23,6 +26,38 @@ final class Snapshots {
 
     static HostSnapshot open(String spec) {
         return opener.apply(spec);
+    }
+
+    /**
+     * The source host of a check of mdev {@code uuid}'s guest: the bus, every mdev and only the
+     * guest's cards and queues ({@link HostSnapshots#openGuestOf}), so that a check costs what
+     * the guest's size says, not the host's.
+     */
+    static HostSnapshot openSource(String spec, String uuid) {
+        return opener != DEFAULT ? opener.apply(spec)
+                : HostSnapshots.openGuestOf(spec, ReadScope.MIGRATION, uuid);
+    }
+
+    /**
+     * A target host of that check: the bus, every mdev and the cards and queues of the guest's
+     * APQNs ({@link HostSnapshots#openOnly}); read again whole when the target's
+     * {@code apmask}/{@code aqmask} reserve some of them for the host, because the fix the
+     * check then gives weighs the other queues either edit would move off the host drivers
+     * ({@code io.github.ap4j.check.Choices.reservation}).
+     */
+    static HostSnapshot openTarget(String spec, HostSnapshot source, String uuid) {
+        if (opener != DEFAULT) {
+            return opener.apply(spec);
+        }
+        ApMatrix guest = source.mdev(uuid).flatMap(Mdev::migratedMatrix).orElse(ApMatrix.EMPTY);
+        HostSnapshot t = HostSnapshots.openOnly(spec, ReadScope.MIGRATION, guest);
+        ApMask apmask = t.bus().apmask().orElse(null);
+        ApMask aqmask = t.bus().aqmask().orElse(null);
+        if (apmask != null && aqmask != null && !guest.adapters().intersect(apmask).isEmpty()
+                && !guest.domains().intersect(aqmask).isEmpty()) {
+            return HostSnapshots.open(spec, ReadScope.MIGRATION);
+        }
+        return t;
     }
 
     /** For tests: open specs with {@code f}; {@code null} restores the resolver. */
