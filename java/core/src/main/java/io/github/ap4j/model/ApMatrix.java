@@ -44,6 +44,7 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
         ApMask d = ApMask.EMPTY;
         List<Apqn> seen = new ArrayList<>(count);
         int kind = -1; // 0 = APQN lines, 1 = adapter-only, 2 = domain-only
+        int last = -1; // adapter-only and domain-only lines: the id of the line before
         for (int i = 0; i < count; i++) {
             String l = lines[i];
             int k;
@@ -54,13 +55,16 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
                 seen.add(q);
                 k = 0;
             } else if (l.length() == 3 && l.charAt(2) == '.') {
-                a = a.with((int) Hex.parseUnsigned(l.substring(0, 2), 2, "adapter"));
+                int id = (int) Hex.parseUnsigned(l.substring(0, 2), 2, "adapter");
+                last = ascending(i, l, last, id);
+                a = a.with(id);
                 k = 1;
             } else if (l.length() == 5 && l.charAt(0) == '.') {
                 long dom = Hex.parseUnsigned(l.substring(1), 4, "domain");
                 if (dom > Apqn.MAX_ID) {
                     throw bad(i, l);
                 }
+                last = ascending(i, l, last, (int) dom);
                 d = d.with((int) dom);
                 k = 2;
             } else {
@@ -77,10 +81,19 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
                     + "product in kernel order (" + seen.size() + " lines for " + m.size()
                     + " APQNs)");
         }
-        if (kind == 1 && a.cardinality() != count || kind == 2 && d.cardinality() != count) {
-            throw new IllegalArgumentException("matrix lines repeat or are out of order");
-        }
         return m;
+    }
+
+    /**
+     * The kernel walks the mask with {@code for_each_set_bit_inv}, so adapter-only and
+     * domain-only lines come strictly ascending; a repeat or a step back is not its text.
+     */
+    private static int ascending(int index, String line, int last, int id) {
+        if (id <= last) {
+            throw new IllegalArgumentException("matrix line " + (index + 1)
+                    + " repeats or is out of ascending order: " + BadInputException.quote(line));
+        }
+        return id;
     }
 
     private static IllegalArgumentException bad(int index, String line) {

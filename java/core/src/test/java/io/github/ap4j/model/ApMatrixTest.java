@@ -55,6 +55,8 @@ class ApMatrixTest {
         "05.0100\n",                     // domain above 0xff
         ".0100\n",
         "05.\n05.\n",
+        "05.\n02.\n",                    // adapters descending (a fuzzing finding)
+        ".0034\n.0033\n",                // domains descending
         "garbage\n",
     })
     void rejectsWhatTheKernelNeverPrints(String text) {
