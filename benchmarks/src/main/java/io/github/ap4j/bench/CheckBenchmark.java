@@ -86,7 +86,7 @@ public class CheckBenchmark {
 
     /**
      * The same check on freshly built snapshots: {@link #check} reuses the snapshots, so their
-     * {@link HostSnapshot#queueIndex() queue index} is built once and the figure leaves it out.
+     * {@link io.github.ap4j.internal.QueueIndex queue index} is built once and the figure leaves it out.
      * Here both snapshots are rebuilt from their parts by the canonical constructor (which sorts
      * the cards and queues again) on each call, so the index build is included: the cost of a
      * one-off check of a newly read snapshot, short of reading it.

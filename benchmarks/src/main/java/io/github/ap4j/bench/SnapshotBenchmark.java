@@ -1,15 +1,15 @@
 package io.github.ap4j.bench;
 
+import io.github.ap4j.internal.NativeSnapshotReader;
+import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
+import io.github.ap4j.internal.sysfs.FixtureCapture;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import io.github.ap4j.internal.sysfs.TarSysfsTree;
 import io.github.ap4j.natives.ApShim;
 import io.github.ap4j.natives.NativeAp;
-import io.github.ap4j.snapshot.DirectorySysfsTree;
-import io.github.ap4j.snapshot.FixtureCapture;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.NativeSnapshotReader;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
-import io.github.ap4j.snapshot.SysfsSnapshotReader;
-import io.github.ap4j.snapshot.TarSysfsTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

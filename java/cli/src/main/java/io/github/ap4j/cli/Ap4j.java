@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
                 + "check vfio-ap guest migration before it happens.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success; check: every target is compatible",
-            "1:check: at least one target is incompatible",
+            "0:success; check: every target is compatible; explain: a failure explained",
+            "1:check: at least one target is incompatible; explain: failure lines not explained",
             "2:usage error or bad input (word, sysfs file, fixture, lszcrypt text, APQN)",
             "3:unavailable here (native layer, PQAP, sysfs root)",
             "4:internal error (a bug in ap4j)"})
@@ -50,7 +50,8 @@ public final class Ap4j implements Runnable {
             new Subcommand("capture", CaptureCommand::new),
             new Subcommand("native", NativeCommand::new),
             new Subcommand("check", CheckCommand::new),
-            new Subcommand("plan", PlanCommand::new));
+            new Subcommand("plan", PlanCommand::new),
+            new Subcommand("explain", ExplainCommand::new));
 
     /** A subcommand's name (its {@code @Command(name)}) and how to make one. */
     record Subcommand(String name, Supplier<Object> create) {

@@ -1,13 +1,13 @@
 package io.github.ap4j.cli;
 
 import io.github.ap4j.BadInputException;
-import io.github.ap4j.snapshot.FixtureCapture;
+import io.github.ap4j.internal.NativeSnapshotReader;
+import io.github.ap4j.internal.SnapshotSources;
+import io.github.ap4j.internal.sysfs.FixtureCapture;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import io.github.ap4j.internal.sysfs.SysfsTree;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.NativeSnapshotReader;
-import io.github.ap4j.snapshot.SnapshotSources;
 import io.github.ap4j.snapshot.SourceKind;
-import io.github.ap4j.snapshot.SysfsSnapshotReader;
-import io.github.ap4j.snapshot.SysfsTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

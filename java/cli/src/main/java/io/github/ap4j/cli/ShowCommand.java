@@ -2,6 +2,7 @@ package io.github.ap4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ap4j.internal.lszcrypt.LszcryptFormatter;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.ApMode;
@@ -11,7 +12,6 @@ import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.BusAttributes;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.LszcryptFormatter;
 import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.io.PrintWriter;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ap4j.internal.SnapshotSources;
 import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.SnapshotSources;
 import io.github.ap4j.snapshot.SourceKind;
 import java.io.IOException;
 import java.nio.file.Files;

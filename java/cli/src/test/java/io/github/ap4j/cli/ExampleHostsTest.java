@@ -2,8 +2,8 @@ package io.github.ap4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.ap4j.internal.SnapshotSources;
 import io.github.ap4j.snapshot.HostSnapshot;
-import io.github.ap4j.snapshot.SnapshotSources;
 import io.github.ap4j.snapshot.SourceKind;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -80,7 +80,7 @@ class ShowCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("ap4j show: " + host + "/devices/ap/card06/raw_hwtype: not a "
                 + "decimal number: 'thirteen\\n'" + System.lineSeparator()), r.err());
-        assertTrue(r.err().contains("at io.github.ap4j.snapshot.SysfsFormats.parseInt"), r.err());
+        assertTrue(r.err().contains("at io.github.ap4j.internal.sysfs.SysfsFormats.parseInt"), r.err());
     }
 
     @Test
@@ -114,8 +114,8 @@ class ShowCommandTest {
         CliRun r = CliRun.of("show", "--fixture", host.toString(), "--format", "lszcrypt");
         assertEquals("", r.err());
         assertEquals(0, r.exitCode());
-        assertEquals(io.github.ap4j.snapshot.LszcryptFormatter.format(
-                io.github.ap4j.snapshot.SnapshotSources.open(host.toString())), r.out());
+        assertEquals(io.github.ap4j.internal.lszcrypt.LszcryptFormatter.format(
+                io.github.ap4j.internal.SnapshotSources.open(host.toString())), r.out());
         assertTrue(r.out().startsWith("CARD.DOM TYPE  MODE"), r.out());
     }
 

@@ -1,6 +1,7 @@
 package io.github.ap4j.check;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.QueueIndex;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
@@ -9,7 +10,6 @@ import io.github.ap4j.snapshot.Absence;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
-import io.github.ap4j.snapshot.QueueIndex;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ final class Guest {
                         : String.join(", ", vm.get().mdevs().stream().map(Mdev::uuid).toList()))
                         + ")"));
         this.uuid = mdev.uuid();
-        this.index = source.queueIndex();
+        this.index = QueueIndex.of(source);
 
         if (mdev.guestMatrix().isPresent()) {
             matrix = mdev.guestMatrix().get();

@@ -1,5 +1,6 @@
 package io.github.ap4j.check;
 
+import io.github.ap4j.internal.QueueIndex;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
@@ -13,7 +14,6 @@ import io.github.ap4j.snapshot.BusAttributes;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
 import io.github.ap4j.snapshot.Mkvp;
-import io.github.ap4j.snapshot.QueueIndex;
 import io.github.ap4j.snapshot.VfioApMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,7 +157,7 @@ public final class MigrationCheck {
             this.rules = rules;
             this.uuid = g.uuid;
             this.ts = t.snapshot();
-            this.ti = ts.queueIndex();
+            this.ti = QueueIndex.of(ts);
             this.bus = ts.bus();
             this.vm = ts.matrix();
             this.apmask = bus.apmask().orElse(null);

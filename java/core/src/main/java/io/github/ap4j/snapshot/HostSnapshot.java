@@ -1,5 +1,6 @@
 package io.github.ap4j.snapshot;
 
+import io.github.ap4j.internal.SnapshotQueues;
 import io.github.ap4j.model.Apqn;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ public record HostSnapshot(
         List<ApQueue> queues,
         Attr<VfioApMatrix> matrix) {
 
+    /** Sorts cards and queues; the queue list also carries the check's per-qid index. */
     public HostSnapshot {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(bus, "bus");
@@ -36,15 +38,6 @@ public record HostSnapshot(
         }
         Arrays.sort(sorted, Comparator.comparing(ApQueue::apqn));
         queues = new SnapshotQueues(sorted, cards);
-    }
-
-    /**
-     * The per-qid table the migration check reads ({@link QueueIndex}). Part of the snapshot:
-     * built from its cards and queues on first use, then cached with them (thread-safe), so
-     * checking one snapshot against many others builds it once.
-     */
-    public QueueIndex queueIndex() {
-        return ((SnapshotQueues) queues).index();
     }
 
     /** The same snapshot with another provenance (to compare snapshots of different sources). */

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.internal.NativeSnapshotReader;
+import io.github.ap4j.internal.lszcrypt.LszcryptFormatter;
+import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
+import io.github.ap4j.internal.sysfs.FixtureCapture;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import io.github.ap4j.internal.sysfs.TreeBuilder;
 import io.github.ap4j.model.Apqn;
 import java.nio.file.Files;
 import java.nio.file.Path;

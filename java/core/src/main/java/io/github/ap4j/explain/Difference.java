@@ -1,0 +1,22 @@
+package io.github.ap4j.explain;
+
+import java.util.Objects;
+
+/**
+ * One feature an incompatibility report names, with what its lines say about each side:
+ * {@link Boolean} for a facility (installed or available), {@link Integer} for
+ * {@link Feature#AP_TYPE} and {@link Feature#BIND_STATE}, {@code "FULL_NATIVE"} or
+ * {@code "STATELESS"} for {@link Feature#CLASS}; {@code null} where the lines do not say (for
+ * example when the rate limit dropped one of the two lines).
+ */
+public record Difference(Feature feature, Object source, Object target) {
+    public Difference {
+        Objects.requireNonNull(feature, "feature");
+    }
+
+    /** This difference with the other's non-null values filled in where this one has none. */
+    Difference merge(Difference o) {
+        return new Difference(feature, source != null ? source : o.source,
+                target != null ? target : o.target);
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.ap4j.internal;
+
+import io.github.ap4j.BadInputException;
+import io.github.ap4j.UnavailableException;
+import io.github.ap4j.internal.lszcrypt.LszcryptImport;
+import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
+import io.github.ap4j.internal.sysfs.FixtureCapture;
+import io.github.ap4j.internal.sysfs.FixtureMarker;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import io.github.ap4j.internal.sysfs.SysfsTree;
+import io.github.ap4j.internal.sysfs.TarSysfsTree;
+import io.github.ap4j.natives.ApShim;
+import io.github.ap4j.natives.NativeAp;
+import io.github.ap4j.natives.ReplayTable;
+import io.github.ap4j.snapshot.HostSnapshot;
+import io.github.ap4j.snapshot.HostSnapshots;
+import io.github.ap4j.snapshot.ReadScope;
+import io.github.ap4j.snapshot.SourceKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The spec parser behind {@link HostSnapshots#open(String)}: turns the source a user names into
+ * a snapshot.
+ *
+ * <ul>
+ *   <li>a directory: a sysfs tree, {@link SourceKind#FIXTURE} when it holds the
+ *       {@value FixtureMarker#FILE_NAME} marker a capture writes, else {@link SourceKind#SYSFS};
+ *   <li>a {@code .tar.gz} or {@code .tgz} file: a fixture archive;
+ *   <li>any other file: {@code lszcrypt} text;
+ *   <li>prefixes force the kind: {@code sysfs:DIR}, {@code fixture:DIR|ARCHIVE},
+ *       {@code lszcrypt:FILE}; {@code sysfs:} alone is the live root;
+ *   <li>{@code native}: PQAP(QCI) and PQAP(TAPQ) on this machine through the shim (an
+ *       {@link UnavailableException} where PQAP is not usable, that is everywhere but a
+ *       privileged context);
+ *   <li>{@code replay:FILE}: the same native path answered by the shim's replay backend from a
+ *       recorded table.
+ * </ul>
+ * The live root is {@code $SYSFS_ROOT} or {@code /sys}; a live root without an AP bus is an
+ * {@link UnavailableException} (not IBM Z, or no {@code ap} module), while a named directory
+ * without one is bad input.
+ *
+ * <p>Sysfs trees and fixtures are read in the {@link ReadScope} asked for
+ * ({@link ReadScope#FULL} unless said otherwise); the other sources have no per-file cost and
+ * ignore it.
+ */
+public final class SnapshotSources {
+
+    public static final String SYSFS = "sysfs:";
+    public static final String FIXTURE = "fixture:";
+    public static final String LSZCRYPT = "lszcrypt:";
+    public static final String NATIVE = "native";
+    public static final String REPLAY = "replay:";
+
+    /** The shim's replay table is process-wide: one replay read at a time. */
+    private static final Object REPLAY_LOCK = new Object();
+
+    private SnapshotSources() {
+    }
+
+    /** Opens {@code spec} with the process environment, reading everything. */
+    public static HostSnapshot open(String spec) {
+        return open(spec, System.getenv());
+    }
+
+    /** Opens {@code spec} with the process environment, reading what {@code scope} covers. */
+    public static HostSnapshot open(String spec, ReadScope scope) {
+        return open(spec, System.getenv(), scope);
+    }
+
+    /** Opens {@code spec}, reading everything. */
+    public static HostSnapshot open(String spec, Map<String, String> env) {
+        return open(spec, env, ReadScope.FULL);
+    }
+
+    public static HostSnapshot open(String spec, Map<String, String> env,
+            ReadScope scope) {
+        return open(spec, env, scope, r -> r);
+    }
+
+    /**
+     * Opens {@code spec}; a sysfs tree or fixture is read by {@code narrow} applied to its
+     * reader ({@link SysfsSnapshotReader#only}, {@link SysfsSnapshotReader#onlyGuestOf}); the
+     * other sources are read whole, having no per-file cost.
+     */
+    public static HostSnapshot open(String spec, Map<String, String> env, ReadScope scope,
+            UnaryOperator<SysfsSnapshotReader> narrow) {
+        if (spec.equals(NATIVE)) {
+            return nativeHost();
+        }
+        if (spec.startsWith(REPLAY)) {
+            return replay(Path.of(spec.substring(REPLAY.length())));
+        }
+        if (spec.startsWith(LSZCRYPT)) {
+            return lszcrypt(Path.of(spec.substring(LSZCRYPT.length())));
+        }
+        if (spec.equals(SYSFS)) {
+            return narrow.apply(new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope)).read();
+        }
+        if (spec.startsWith(SYSFS)) {
+            return narrow.apply(new SysfsSnapshotReader(DirectorySysfsTree.open(Path.of(spec.substring(SYSFS.length()))),
+                    SourceKind.SYSFS, scope)).read();
+        }
+        if (spec.startsWith(FIXTURE)) {
+            return narrow.apply(new SysfsSnapshotReader(tree(Path.of(spec.substring(FIXTURE.length()))),
+                    SourceKind.FIXTURE, scope)).read();
+        }
+        Path p = Path.of(spec);
+        if (Files.isDirectory(p)) {
+            DirectorySysfsTree t = DirectorySysfsTree.open(p);
+            boolean fixture = Files.exists(p.resolve(FixtureMarker.FILE_NAME));
+            return narrow.apply(new SysfsSnapshotReader(t, fixture ? SourceKind.FIXTURE : SourceKind.SYSFS, scope)).read();
+        }
+        if (FixtureCapture.isArchiveName(p)) {
+            return narrow.apply(new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope)).read();
+        }
+        if (Files.isRegularFile(p)) {
+            return lszcrypt(p);
+        }
+        throw new BadInputException(spec, "no such file or directory");
+    }
+
+    /** The live snapshot: {@code $SYSFS_ROOT} or {@code /sys}. */
+    public static HostSnapshot live(Map<String, String> env) {
+        return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS).read();
+    }
+
+    /** The live tree, checked to have an AP bus. */
+    public static SysfsTree liveTree(Map<String, String> env) {
+        Path root = SysfsSnapshotReader.defaultRoot(env);
+        if (!Files.isDirectory(root.resolve("bus/ap"))) {
+            throw new UnavailableException(root.resolve("bus/ap") + ": no AP bus on this host "
+                    + "(not IBM Z, or the ap module is not loaded); name a fixture instead");
+        }
+        return DirectorySysfsTree.open(root);
+    }
+
+    /**
+     * The tree a sysfs or fixture spec names, for capture: {@code sysfs:DIR}, {@code fixture:X},
+     * a directory or an archive; {@code sysfs:} alone is the live tree.
+     */
+    public static SysfsTree tree(String spec, Map<String, String> env) {
+        if (spec.equals(SYSFS)) {
+            return liveTree(env);
+        }
+        if (spec.startsWith(SYSFS)) {
+            return tree(Path.of(spec.substring(SYSFS.length())));
+        }
+        if (spec.startsWith(FIXTURE)) {
+            return tree(Path.of(spec.substring(FIXTURE.length())));
+        }
+        return tree(Path.of(spec));
+    }
+
+    /** A sysfs or fixture directory, or a fixture archive. */
+    public static SysfsTree tree(Path p) {
+        if (Files.isDirectory(p)) {
+            return DirectorySysfsTree.open(p);
+        }
+        if (FixtureCapture.isArchiveName(p)) {
+            return TarSysfsTree.load(p);
+        }
+        if (!Files.exists(p)) {
+            throw new BadInputException(p.toString(), "no such file or directory");
+        }
+        throw new BadInputException(p.toString(), "not a sysfs directory or a .tar.gz/.tgz fixture");
+    }
+
+    /** PQAP(QCI) and PQAP(TAPQ) on this machine. */
+    public static HostSnapshot nativeHost() {
+        NativeAp.ensureAvailable();
+        return NativeSnapshotReader.read(NativeAp.shim(), "native PQAP");
+    }
+
+    /**
+     * The native source on a recorded table: parsed in Java first (errors name the line), then
+     * answered by the C shim's replay backend, which is reset afterwards.
+     */
+    public static HostSnapshot replay(Path file) {
+        ReplayTable table;
+        try {
+            table = ReplayTable.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+        ApShim shim = NativeAp.shim();
+        synchronized (REPLAY_LOCK) {
+            try {
+                shim.replayLoad(table);
+                return NativeSnapshotReader.read(shim, REPLAY + file);
+            } finally {
+                shim.replayClear();
+            }
+        }
+    }
+
+    /** lszcrypt text, parsed by {@link LszcryptImport#parse(String, String)}. */
+    public static HostSnapshot lszcrypt(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file.toString(), "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+        return LszcryptImport.parse(text, file.toString());
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.ap4j.internal.sysfs;
+
+import io.github.ap4j.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A sysfs tree rooted at a directory: {@code /sys}, {@code $SYSFS_ROOT}, or a recorded fixture.
+ * Every file system call uses {@link LinkOption#NOFOLLOW_LINKS}; links are resolved by
+ * {@link AbstractSysfsTree} inside the root, so a link can never make ap4j read outside it.
+ * Nothing here writes.
+ */
+public final class DirectorySysfsTree extends AbstractSysfsTree {
+
+    private final Path root;
+    private final String origin;
+
+    private DirectorySysfsTree(Path root, String origin) {
+        this.root = root;
+        this.origin = origin;
+    }
+
+    /**
+     * Opens the tree rooted at {@code root} (the root itself may be reached through a link).
+     *
+     * @throws BadInputException when {@code root} does not exist or is not a directory
+     */
+    public static DirectorySysfsTree open(Path root) {
+        String origin = root.toString();
+        if (!Files.exists(root)) {
+            throw new BadInputException(origin, "no such directory");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new BadInputException(origin, "not a directory");
+        }
+        return new DirectorySysfsTree(root, origin);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public String describe(String path) {
+        String o = origin.endsWith("/") ? origin : origin + "/";
+        return path.isEmpty() ? origin : o + path;
+    }
+
+    private Path at(String canonical) {
+        return root.resolve(canonical);
+    }
+
+    @Override
+    Type primType(String canonical) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(at(canonical), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new BadInputException(describe(canonical), "cannot stat: " + e.getMessage(), e);
+        }
+        if (a.isSymbolicLink()) {
+            return Type.LINK;
+        }
+        if (a.isDirectory()) {
+            return Type.DIR;
+        }
+        return a.isRegularFile() ? Type.FILE : Type.OTHER;
+    }
+
+    @Override
+    String primReadLink(String canonical) {
+        try {
+            return Files.readSymbolicLink(at(canonical)).toString();
+        } catch (IOException e) {
+            throw new BadInputException(describe(canonical), "cannot read link: " + e, e);
+        }
+    }
+
+    @Override
+    byte[] primRead(String canonical) {
+        // Read at most one byte more than allowed: sysfs reports st_size 4096 for every
+        // attribute, so the size is only known by reading.
+        // readNBytes(n) would allocate an 8 KiB chunk per file; attributes are a few bytes.
+        try (InputStream in = Files.newInputStream(at(canonical), LinkOption.NOFOLLOW_LINKS)) {
+            int limit = MAX_FILE_SIZE + 1;
+            byte[] buf = new byte[256];
+            int n = 0;
+            while (n < limit) {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, Math.min(buf.length * 2, limit));
+                }
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        } catch (IOException e) {
+            // A live attribute can fail to read, e.g. ap_functions gives EIO when TAPQ's
+            // response code is above 0x05 (ap-facts 4.3).
+            throw new BadInputException(describe(canonical), "read failed: " + e, e);
+        }
+    }
+
+    @Override
+    List<String> primList(String canonical) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(at(canonical))) {
+            s.forEach(p -> out.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            throw new BadInputException(describe(canonical), "cannot list: " + e, e);
+        }
+        return out;
+    }
+}
