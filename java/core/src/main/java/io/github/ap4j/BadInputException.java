@@ -13,12 +13,12 @@ public class BadInputException extends Ap4jException {
     private final String source;
 
     public BadInputException(String source, String message) {
-        super(source + ": " + message);
+        super(escape(source) + ": " + message);
         this.source = source;
     }
 
     public BadInputException(String source, String message, Throwable cause) {
-        super(source + ": " + message, cause);
+        super(escape(source) + ": " + message, cause);
         this.source = source;
     }
 
@@ -35,12 +35,8 @@ public class BadInputException extends Ap4jException {
         int limit = Math.min(value.length(), 120);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || c >= 0x7f) {
-                sb.append(String.format(c > 0xff ? "\\u%04x" : "\\x%02x", (int) c));
+            if (c < 0x20 || c >= 0x7f) {
+                appendEscaped(sb, c);
             } else {
                 sb.append(c);
             }
@@ -49,6 +45,43 @@ public class BadInputException extends Ap4jException {
             sb.append("...");
         }
         return sb.append('\'').toString();
+    }
+
+    /**
+     * A name (a path, an archive member) made safe for a one-line message: unquoted and not
+     * shortened, but with newline, tab, other control characters and non-ASCII characters
+     * escaped as in {@link #quote(String)}, so a file named with terminal escapes cannot retitle
+     * or clear the terminal it is reported on.
+     */
+    public static String escape(String name) {
+        if (name == null) {
+            return "null";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(name.length() + 16).append(name, 0, i);
+            }
+            appendEscaped(sb, c);
+        }
+        return sb == null ? name : sb.toString();
+    }
+
+    private static void appendEscaped(StringBuilder sb, char c) {
+        if (c == '\n') {
+            sb.append("\\n");
+        } else if (c == '\t') {
+            sb.append("\\t");
+        } else {
+            sb.append(String.format(c > 0xff ? "\\u%04x" : "\\x%02x", (int) c));
+        }
     }
 
     /** The file, line or argument the bad input came from. */

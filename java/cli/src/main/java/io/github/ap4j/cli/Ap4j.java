@@ -1,9 +1,6 @@
 package io.github.ap4j.cli;
 
-import io.github.ap4j.Ap4jException;
-import io.github.ap4j.BadInputException;
-import io.github.ap4j.UnavailableException;
-import io.github.ap4j.natives.NativeCallException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,12 +20,8 @@ import picocli.CommandLine.Option;
         description = "IBM Z AP crypto queues: decode hardware words, read host snapshots and "
                 + "check vfio-ap guest migration before it happens.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success; check: every target is compatible; explain: a failure explained",
-            "1:check: at least one target is incompatible; explain: failure lines not explained",
-            "2:usage error or bad input (word, sysfs file, fixture, lszcrypt text, APQN)",
-            "3:unavailable here (native layer, PQAP, sysfs root)",
-            "4:internal error (a bug in ap4j)"})
+        exitCodeList = {ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE, ExitCode.HELP_BAD_INPUT,
+            ExitCode.HELP_UNAVAILABLE, ExitCode.HELP_BUG, ExitCode.HELP_UNVERIFIABLE})
 public final class Ap4j implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -71,29 +64,26 @@ public final class Ap4j implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean verbose = Arrays.asList(args).contains("--verbose");
+        List<String> a = Arrays.asList(args);
+        boolean verbose = a.contains("--verbose");
+        // With --format json, stdout carries JSON whatever happens: a failure too is an object.
+        PrintWriter json = jsonRequested(a) ? out : null;
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(prefix(ex.getCommandLine()) + oneLine(ex.getMessage()));
-            err.flush();
-            return ExitCode.BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            int code = exitCodeOf(ex);
-            String msg = code == ExitCode.INTERNAL
-                    ? "internal error: " + ex + " (run with --verbose for details)"
-                    : ex.getMessage();
-            err.println(prefix(c) + oneLine(msg));
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return code;
-        });
-        int code = cl.execute(args);
+        cl.setParameterExceptionHandler((ex, ignored) ->
+                report(ExitCode.BAD_INPUT, ex.getMessage(), ex, ex.getCommandLine(), err, json, verbose));
+        cl.setExecutionExceptionHandler((ex, c, parseResult) ->
+                report(ExitCode.of(ex), ExitCode.message(ex), ex, c, err, json, verbose));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler; an Error (OutOfMemoryError,
+            // StackOverflowError) leaves execute() and is reported here, as exit 4, one line.
+            code = report(ExitCode.of(t), ExitCode.message(t), t, leaf(cl), err, json, verbose);
+        }
         out.flush();
         err.flush();
         return code;
@@ -132,42 +122,96 @@ public final class Ap4j implements Runnable {
         return cl;
     }
 
-    /** The one mapping from failures to exit codes. */
-    static int exitCodeOf(Throwable ex) {
-        if (ex instanceof UnavailableException) {
-            return ExitCode.UNAVAILABLE;
+    /** The subcommand that ran (for the message prefix), or {@code cl} when parsing failed. */
+    private static CommandLine leaf(CommandLine cl) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        if (pr == null) {
+            return cl;
         }
-        if (ex instanceof NativeCallException) {
-            // A call the shim refused: bad table or argument is bad input; a trap, a missing
-            // architecture or a failed fork means the layer is unavailable here.
-            switch (((NativeCallException) ex).error()) {
-                case PARSE: case INVALID_ARGUMENT: case IO: case NO_QCI:
-                    return ExitCode.BAD_INPUT;
-                default:
-                    return ExitCode.UNAVAILABLE;
-            }
+        while (pr.hasSubcommand()) {
+            pr = pr.subcommand();
         }
-        if (ex instanceof BadInputException || ex instanceof Ap4jException
-                || ex instanceof IllegalArgumentException) {
-            return ExitCode.BAD_INPUT;
+        return pr.commandSpec().commandLine();
+    }
+
+    private static boolean jsonRequested(List<String> args) {
+        int i = args.indexOf("--format");
+        return args.contains("--format=json")
+                || i >= 0 && i + 1 < args.size() && args.get(i + 1).equalsIgnoreCase("json");
+    }
+
+    /**
+     * Prints the one line for a failure on stderr (and the stack trace with --verbose), and with
+     * --format json also {@code {"error": ..., "exitCode": ...}} on stdout; returns {@code code}.
+     */
+    private static int report(int code, String message, Throwable ex, CommandLine c,
+            PrintWriter err, PrintWriter json, boolean verbose) {
+        String line = oneLine(message);
+        err.println(prefix(c) + line);
+        if (verbose) {
+            ex.printStackTrace(err);
         }
-        return ExitCode.INTERNAL;
+        err.flush();
+        if (json != null) {
+            ObjectNode o = Json.object();
+            o.put("error", prefix(c) + line);
+            o.put("exitCode", code);
+            Json.write(json, o);
+        }
+        return code;
     }
 
     private static String prefix(CommandLine c) {
         return c.getCommandSpec().qualifiedName() + ": ";
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "(no message)" : s.replace('\n', ' ').replace('\r', ' ').strip();
+    /**
+     * One line, whatever the message holds: line breaks become spaces, other control characters
+     * (C0, DEL, C1: terminal escapes start with ESC or CSI) are escaped as {@code \\xNN}.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "(no message)";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\n' || ch == '\r' || ch == '\t') {
+                sb.append(' ');
+            } else if (ch < 0x20 || ch >= 0x7f && ch <= 0x9f) {
+                sb.append(String.format("\\x%02x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString().strip();
     }
 
-    /** Version from the jar manifest when packaged. */
+    /**
+     * The version and git commit the build recorded in {@code version.properties} (java/cli's
+     * pom.xml writes it); "(development build)" when the classes did not come from Maven.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Ap4j.class.getPackage().getImplementationVersion();
-            return new String[] {"ap4j " + (v == null ? "(development build)" : v)};
+            return new String[] {line(Ap4j.class.getResourceAsStream("version.properties"))};
+        }
+
+        static String line(java.io.InputStream in) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                try (in) {
+                    p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    p.clear();
+                }
+            }
+            String version = p.getProperty("version", "").strip();
+            String commit = p.getProperty("commit", "").strip();
+            if (version.isEmpty()) {
+                return "ap4j (development build)";
+            }
+            return "ap4j " + version + (commit.isEmpty() ? "" : " (commit " + commit + ")");
         }
     }
 }

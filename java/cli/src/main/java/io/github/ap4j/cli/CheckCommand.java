@@ -1,11 +1,16 @@
 package io.github.ap4j.cli;
 
+import io.github.ap4j.Ap4jException;
 import io.github.ap4j.check.CheckReport;
 import io.github.ap4j.check.MigrationCheck;
 import io.github.ap4j.check.RuleSet;
+import io.github.ap4j.check.TargetReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "what to change.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every target is compatible", "1:at least one target is incompatible",
-            "2:usage error or unreadable input", "3:a snapshot source is unavailable here",
-            "4:internal error"})
+            "2:usage error or bad input (the source, the mdev)",
+            "3:the source is unavailable here", ExitCode.HELP_BUG,
+            "5:no target is incompatible, but some could not be verified (an lszcrypt listing, "
+                + "an unreadable target)"})
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "SRC",
@@ -61,11 +68,24 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         RuleSet r = rules(spec, rules);
         var src = Snapshots.openSource(source, mdev);
-        List<MigrationCheck.Target> ts = new ArrayList<>();
-        for (String t : targets) {
-            ts.add(new MigrationCheck.Target(t, Snapshots.openTarget(t, src, mdev)));
+        // One unreadable target must not hide the others' verdicts: it is reported in its place.
+        List<MigrationCheck.Target> readable = new ArrayList<>();
+        Map<Integer, TargetReport> unreadable = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String t = targets.get(i);
+            try {
+                readable.add(new MigrationCheck.Target(t, Snapshots.openTarget(t, src, mdev)));
+            } catch (Ap4jException e) {
+                unreadable.put(i, TargetReport.unreadable(t, Ap4j.oneLine(e.getMessage())));
+            }
         }
-        CheckReport report = MigrationCheck.check(src, mdev, ts, r);
+        CheckReport checked = MigrationCheck.check(src, mdev, readable, r);
+        List<TargetReport> all = new ArrayList<>(targets.size());
+        Iterator<TargetReport> next = checked.targets().iterator();
+        for (int i = 0; i < targets.size(); i++) {
+            all.add(unreadable.containsKey(i) ? unreadable.get(i) : next.next());
+        }
+        CheckReport report = new CheckReport(checked.mdev(), checked.rules(), all);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             Json.write(out, CheckViews.report(report));
@@ -73,6 +93,6 @@ final class CheckCommand implements Callable<Integer> {
             out.print(report.toText());
             out.flush();
         }
-        return report.allCompatible() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
+        return ExitCode.of(report.verdict());
     }
 }

@@ -22,7 +22,9 @@ final class CheckViews {
         for (TargetReport t : r.targets()) {
             ObjectNode j = ts.addObject();
             j.put("target", t.target());
+            j.put("verdict", t.verdict().label());
             j.put("compatible", t.compatible());
+            j.put("error", t.error());
             j.put("errno", t.errno() == null ? null : t.errno().name());
             ArrayNode log = j.putArray("kernelLog");
             t.kernelLog().forEach(log::add);

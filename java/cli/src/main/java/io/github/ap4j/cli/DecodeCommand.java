@@ -5,6 +5,7 @@ import io.github.ap4j.model.QueueHwInfo;
 import io.github.ap4j.model.QueueStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Decode a TAPQ GR2 word, an ap_functions word, a queue status word or a "
                 + "QCI block, bit by bit as the kernel's asm/ap.h defines them.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:decoded", "2:bad word or usage"})
+        exitCodeList = {"0:decoded", "2:bad word or usage", ExitCode.HELP_BUG})
 final class DecodeCommand implements Callable<Integer> {
 
     static final class Word {
@@ -60,14 +61,14 @@ final class DecodeCommand implements Callable<Integer> {
         }
         boolean json = format.json();
         if (word.gr2 != null) {
-            QueueHwInfo h = parseGr2(word.gr2);
+            QueueHwInfo h = value("--gr2", () -> parseGr2(word.gr2));
             if (json) {
                 Json.write(out, DecodeViews.hwInfoJson(h));
             } else {
                 DecodeViews.hwInfoText(out, "GR2 " + h + " (TAPQ hardware info)", h);
             }
         } else if (word.functions != null) {
-            QueueHwInfo h = parseFunctions(word.functions, rawHwtype);
+            QueueHwInfo h = value("--functions", () -> parseFunctions(word.functions, rawHwtype));
             if (json) {
                 Json.write(out, DecodeViews.hwInfoJson(h));
             } else {
@@ -75,14 +76,14 @@ final class DecodeCommand implements Callable<Integer> {
                         + (h.hasType() ? " + raw AP type" : "") + ")", h);
             }
         } else if (word.status != null) {
-            QueueStatus s = QueueStatus.parse(word.status);
+            QueueStatus s = value("--status", () -> QueueStatus.parse(word.status));
             if (json) {
                 Json.write(out, DecodeViews.statusJson(s));
             } else {
                 DecodeViews.statusText(out, s);
             }
         } else {
-            ConfigInfo c = ConfigInfo.parse(word.qci);
+            ConfigInfo c = value("--qci", () -> ConfigInfo.parse(word.qci));
             if (json) {
                 Json.write(out, DecodeViews.qciJson(c));
             } else {
@@ -91,6 +92,20 @@ final class DecodeCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * A word parsed from an option: the model's parsers throw IllegalArgumentException quoting
+     * the text, which here is a usage error (exit 2) naming the option, not a bug.
+     */
+    private <T> T value(String option, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new ParameterException(spec.commandLine(),
+                    m.startsWith("--") ? m : option + ": " + m, e);
+        }
     }
 
     private static QueueHwInfo parseGr2(String text) {

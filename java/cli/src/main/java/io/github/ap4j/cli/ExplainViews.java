@@ -88,7 +88,7 @@ final class ExplainViews {
             }
             sb.append("  Lines:\n");
             for (String l : d.lines()) {
-                sb.append("    ").append(l).append('\n');
+                sb.append("    ").append(printable(l)).append('\n');
             }
         }
         if (r.diagnoses().isEmpty()) {
@@ -99,6 +99,26 @@ final class ExplainViews {
                     + "vfio_ap, libvirt or QEMU migration lines but matched no known message.\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * A pasted line as it can go to a terminal: control characters (colour codes, a stray CR)
+     * escaped as {@code \xNN}, as in ap4j's error messages; JSON escapes them itself.
+     */
+    static String printable(String line) {
+        StringBuilder sb = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(line.length() + 8).append(line, 0, i);
+                }
+                sb.append(String.format("\\x%02x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? line : sb.toString();
     }
 
     private static String value(Object v) {

@@ -2,6 +2,8 @@ package io.github.ap4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ap4j.internal.io.BoundedInput;
+import io.github.ap4j.internal.io.InputLimit;
 import io.github.ap4j.model.ConfigInfo;
 import io.github.ap4j.model.ResponseCode;
 import io.github.ap4j.natives.ApShim;
@@ -11,7 +13,7 @@ import io.github.ap4j.natives.ReplayTable;
 import io.github.ap4j.natives.TapqRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +62,10 @@ final class NativeCommand implements Callable<Integer> {
         report.put("unavailableMessage", cause.map(Throwable::getMessage).orElse(null));
 
         if (replay != null) {
-            if (!Files.isRegularFile(replay)) {
-                throw new IllegalArgumentException("--replay: no such file: " + replay);
-            }
-            // Parse in Java first: its errors name the line; then let the C parser load the same
-            // file so the answers below really come from the native path.
-            ReplayTable table = ReplayTable.read(replay);
+            // Parse in Java first, bounded like every input: its errors name the line; then let
+            // the C parser load the same file so the answers below really come from the native path.
+            ReplayTable table = ReplayTable.parse(BoundedInput.readText(replay,
+                    InputLimit.REPLAY_TABLE, StandardCharsets.UTF_8), replay.toString());
             ApShim shim = NativeAp.shim();
             try {
                 shim.replayLoadFile(replay);

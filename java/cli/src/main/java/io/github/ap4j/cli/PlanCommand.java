@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the printed commands make the target compatible",
             "1:problems remain that no command on the target fixes (listed)",
-            "2:usage error or unreadable input", "3:a snapshot source is unavailable here",
-            "4:internal error"})
+            "2:usage error or bad input (names the file)", "3:a snapshot source is unavailable here",
+            ExitCode.HELP_BUG,
+            "5:no known blocker, but the target snapshot lacks facts (an lszcrypt listing)"})
 final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "SRC",
@@ -60,6 +61,6 @@ final class PlanCommand implements Callable<Integer> {
             out.print(p.toText());
             out.flush();
         }
-        return p.sufficient() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
+        return ExitCode.of(p.verdict());
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ap4j show}: a host's AP configuration, decoded. */
@@ -52,7 +53,12 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LszcryptFormatter.Release release = LszcryptFormatter.Release.parse(lszcryptRelease);
+        LszcryptFormatter.Release release;
+        try {
+            release = LszcryptFormatter.Release.parse(lszcryptRelease);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--lszcrypt-release: " + e.getMessage());
+        }
         HostSnapshot s = SnapshotOptions.open(source);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.lszcrypt) {

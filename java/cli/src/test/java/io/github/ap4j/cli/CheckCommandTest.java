@@ -58,7 +58,9 @@ class CheckCommandTest {
                 + "  \"rules\" : \"doc\",\n"
                 + "  \"targets\" : [ {\n"
                 + "    \"target\" : \"ok\",\n"
+                + "    \"verdict\" : \"compatible\",\n"
                 + "    \"compatible\" : true,\n"
+                + "    \"error\" : null,\n"
                 + "    \"errno\" : null,\n"
                 + "    \"kernelLog\" : [ ],\n"
                 + "    \"findings\" : [ {\n"
@@ -70,7 +72,9 @@ class CheckCommandTest {
                 + "    } ]\n"
                 + "  }, {\n"
                 + "    \"target\" : \"bad\",\n"
+                + "    \"verdict\" : \"incompatible\",\n"
                 + "    \"compatible\" : false,\n"
+                + "    \"error\" : null,\n"
                 + "    \"errno\" : \"ENODEV\",\n"
                 + "    \"kernelLog\" : [ \"" + P + "Queue 05.0034 not available to vfio_ap driver on target host\" ],\n"
                 + "    \"findings\" : [ {\n"
@@ -138,7 +142,7 @@ class CheckCommandTest {
         assertEquals("ap4j check: Invalid value for option '--mdev': not an mdev UUID (expected "
                 + "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): '2b8d-x'\n", typo.err());
 
-        CliRun snap = CliRun.of("check", "--source", "src", "--target", "nope", "--mdev", UUID);
+        CliRun snap = CliRun.of("check", "--source", "nope", "--target", "ok", "--mdev", UUID);
         assertEquals(2, snap.exitCode());
         assertEquals("ap4j check: nope: no such snapshot\n", snap.err());
 
@@ -198,5 +202,55 @@ class CheckCommandTest {
                 + "# nothing to change on the target\n"
                 + "# NOT ENOUGH: these problems remain after the commands above:\n"
                 + "#   NOT_MIGRATABLE: The target host's vfio_ap has no 'migratable' feature"), r.out());
+    }
+
+    /** Case 12: one unreadable target is reported in its place; the others keep their verdicts. */
+    @Test
+    void unreadableTargetIsReportedInItsPlaceAndTheOthersAreChecked() {
+        CliRun r = CliRun.of("check", "--source", "src", "--target", "nope", "--target", "ok",
+                "--mdev", UUID);
+        assertEquals(5, r.exitCode(), r.err());
+        assertEquals("mdev " + UUID + ", rules doc\n\ntarget nope: UNVERIFIABLE\n"
+                + "  cannot read the target: nope: no such snapshot\n"
+                + "\ntarget ok: COMPATIBLE\n  info MKVP_UNVERIFIED: " + MKVP + " Fix: " + MKVP_FIX
+                + "\n", r.out());
+        assertEquals("", r.err());
+
+        CliRun bad = CliRun.of("check", "--source", "src", "--target", "bad", "--target", "nope",
+                "--mdev", UUID);
+        assertEquals(1, bad.exitCode(), "a known incompatibility outweighs an unreadable target");
+        assertTrue(bad.out().contains("target bad: INCOMPATIBLE (kernel returns -ENODEV)\n"), bad.out());
+        assertTrue(bad.out().endsWith("target nope: UNVERIFIABLE\n"
+                + "  cannot read the target: nope: no such snapshot\n"), bad.out());
+    }
+
+    /** Case 12: with --format json the unreadable target is an element with its error. */
+    @Test
+    void unreadableTargetInJsonHasItsError() throws Exception {
+        CliRun r = CliRun.of("check", "--source", "src", "--target", "ok", "--target", "nope",
+                "--mdev", UUID, "--format", "json");
+        assertEquals(5, r.exitCode(), r.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var ts = tree.get("targets");
+        assertEquals(2, ts.size());
+        assertEquals("ok", ts.get(0).get("target").asText());
+        assertEquals("compatible", ts.get(0).get("verdict").asText());
+        assertTrue(ts.get(0).get("error").isNull());
+        assertEquals("nope", ts.get(1).get("target").asText());
+        assertEquals("unverifiable", ts.get(1).get("verdict").asText());
+        assertEquals("nope: no such snapshot", ts.get(1).get("error").asText());
+        assertEquals(0, ts.get(1).get("findings").size());
+    }
+
+    /** With --format json a failure of the whole run is JSON on stdout too (and a line on stderr). */
+    @Test
+    void jsonFailureGoesToStdout() throws Exception {
+        CliRun r = CliRun.of("check", "--source", "nope", "--target", "ok", "--mdev", UUID,
+                "--format", "json");
+        assertEquals(2, r.exitCode());
+        assertEquals("ap4j check: nope: no such snapshot\n", r.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals("ap4j check: nope: no such snapshot", tree.get("error").asText());
+        assertEquals(2, tree.get("exitCode").asInt());
     }
 }

@@ -122,12 +122,13 @@ class DecodeCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '#', value = {
         "decode --gr2 0xZZ # ap4j decode: --gr2: a GR2 word is 0x + 16 hex digits, got '0xZZ'",
-        "decode --gr2 0xF28000000E55000G # ap4j decode: not a hardware-info word (expected 0x + 16 hex digits, 0x + 8 hex digits, or 0x<8 hex>,at=<type>): '0xF28000000E55000G'",
+        "decode --gr2 0xF28000000E55000G # ap4j decode: --gr2: not a hardware-info word (expected 0x + 16 hex digits, 0x + 8 hex digits, or 0x<8 hex>,at=<type>): '0xF28000000E55000G'",
         "decode --functions 0x9280 # ap4j decode: --functions: an ap_functions word is 0x + 8 hex digits, got '0x9280'",
         "decode --functions 0x92800000 --raw-hwtype 256 # ap4j decode: --raw-hwtype: raw AP type out of range 0..255: 256",
         "decode --gr2 0xF28000000E550007 --raw-hwtype 14 # ap4j decode: --raw-hwtype goes with --functions",
-        "decode --status nope # ap4j decode: not a queue status word (expected 0x + up to 8 hex digits, or 16 for a whole GR1): 'nope'",
-        "decode --qci 00 # ap4j decode: a QCI block is 256 hex digits, got 2: '00'",
+        "decode --status nope # ap4j decode: --status: not a queue status word (expected 0x + up to 8 hex digits, or 16 for a whole GR1): 'nope'",
+        "decode --status 0x123456789 # ap4j decode: --status: not a queue status word (expected 0x + up to 8 hex digits, or 16 for a whole GR1): '0x123456789'",
+        "decode --qci 00 # ap4j decode: --qci: a QCI block is 256 hex digits, got 2: '00'",
         "decode # ap4j decode: Error: Missing required argument (specify one of these): (--gr2=WORD | --functions=WORD | --status=WORD | --qci=HEX)",
         "decode --gr2 0xF28000000E550007 --status 0x0 # ap4j decode: Error: --gr2=WORD, --status=WORD are mutually exclusive (specify only one)",
         "decode --gr2 0xF28000000E550007 --format xml # ap4j decode: Invalid value for option '--format': expected one of [text, json] (case-insensitive) but was 'xml'",
@@ -152,8 +153,10 @@ class DecodeCommandTest {
         CliRun r = CliRun.of("--help");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("Exit codes:"), r.out());
-        assertTrue(r.out().contains("1   check: at least one target is incompatible"), r.out());
+        assertTrue(r.out().contains("1   check: some target is incompatible"), r.out());
         assertTrue(r.out().contains("3   unavailable here"), r.out());
+        assertTrue(r.out().contains("4   a bug in ap4j"), r.out());
+        assertTrue(r.out().contains("5   check: some target unverifiable, none"), r.out());
         assertFalse(r.out().isEmpty());
     }
 }

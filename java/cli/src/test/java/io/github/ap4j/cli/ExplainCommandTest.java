@@ -164,6 +164,17 @@ class ExplainCommandTest {
         assertTrue(r.out().startsWith("QUEUE_INCOMPATIBLE (queue 05.0033"), r.out());
     }
 
+    @Test
+    void colouredLinesAreMatchedAndPrintedEscaped() throws Exception {
+        String coloured = "\u001b[32m[  5.000001]\u001b[0m \u001b[33mvfio_ap_mdev " + UUID
+                + ":\u001b[0m Migration not allowed from or to a Secure Execution guest";
+        CliRun r = CliRun.of("explain", log(coloured).toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().endsWith("  Lines:\n    \\x1b[32m[  5.000001]\\x1b[0m \\x1b[33m"
+                + "vfio_ap_mdev " + UUID + ":\\x1b[0m Migration not allowed from or to a Secure "
+                + "Execution guest\n"), r.out());
+    }
+
     static InputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }

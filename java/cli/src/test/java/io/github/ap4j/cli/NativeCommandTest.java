@@ -74,7 +74,15 @@ class NativeCommandTest {
 
         CliRun missing = CliRun.of("native", "--replay", dir.resolve("nope").toString());
         assertEquals(2, missing.exitCode());
-        assertEquals("ap4j native: --replay: no such file: " + dir.resolve("nope")
+        assertEquals("ap4j native: " + dir.resolve("nope") + ": no such file"
                 + System.lineSeparator(), missing.err());
+
+        // Case 3: a FIFO is refused by its type instead of hanging.
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun f = CliRun.of("native", "--replay", fifo.toString());
+        assertEquals(2, f.exitCode());
+        assertEquals("ap4j native: " + fifo + ": not a regular file (a FIFO); ap4j reads only "
+                + "regular files" + System.lineSeparator(), f.err());
     }
 }

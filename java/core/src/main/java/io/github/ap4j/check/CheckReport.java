@@ -16,7 +16,15 @@ public record CheckReport(String mdev, RuleSet rules, List<TargetReport> targets
 
     /** True when every target is compatible. */
     public boolean allCompatible() {
-        return targets.stream().allMatch(TargetReport::compatible);
+        return verdict() == Verdict.COMPATIBLE;
+    }
+
+    /**
+     * The verdict over all targets: incompatible when any target is, else unverifiable when
+     * any target is, else compatible.
+     */
+    public Verdict verdict() {
+        return Verdict.worst(targets.stream().map(TargetReport::verdict).toList());
     }
 
     /** Human-readable text: a verdict per target, the kernel lines, then the findings. */
@@ -25,11 +33,14 @@ public record CheckReport(String mdev, RuleSet rules, List<TargetReport> targets
         sb.append("mdev ").append(mdev).append(", rules ").append(rules.label()).append('\n');
         for (TargetReport t : targets) {
             sb.append('\n').append("target ").append(t.target()).append(": ")
-                    .append(t.compatible() ? "COMPATIBLE" : "INCOMPATIBLE");
+                    .append(t.verdict().name());
             if (t.errno() != null) {
                 sb.append(" (kernel returns -").append(t.errno().name()).append(')');
             }
             sb.append('\n');
+            if (t.error() != null) {
+                sb.append("  cannot read the target: ").append(t.error()).append('\n');
+            }
             if (!t.kernelLog().isEmpty()) {
                 sb.append("  log:\n");
                 for (String l : t.kernelLog()) {

@@ -62,6 +62,14 @@ public record Plan(String target, String mdev, RuleSet rules, List<Action> actio
         return blockers.isEmpty();
     }
 
+    /**
+     * What the target is once the commands have run: compatible (no blockers), incompatible
+     * (a blocker no command fixes), or unverifiable (only facts the target snapshot lacks).
+     */
+    public Verdict verdict() {
+        return Verdict.of(blockers);
+    }
+
     /** A shell-script-like text: comments explain, lines without {@code #} are the commands. */
     public String toText() {
         StringBuilder sb = new StringBuilder();

@@ -2,7 +2,10 @@ package io.github.ap4j.check;
 
 import java.util.Locale;
 
-/** How much a finding matters: an error makes the target incompatible. */
+/**
+ * How much a finding matters: an error makes the target incompatible, or unverifiable when its
+ * code is {@link FindingCode#UNVERIFIABLE} (see {@link Verdict#of(java.util.List)}).
+ */
 public enum Severity {
     ERROR, WARNING, INFO;
 

@@ -42,13 +42,17 @@ final class LogNormaliser {
         Pattern.compile("^\\d+: (?:error|warning|info|debug) : [\\w.]+:\\d+ : "),
     };
 
+    /** Colour codes of {@code dmesg --color=always} and {@code journalctl} on a terminal. */
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+
     private LogNormaliser() {
     }
 
     /** Normalises one physical line (given without its newline). */
     static LogLine normalise(String raw) {
         String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-        String body = line.strip();
+        String body = line.indexOf('\u001b') < 0 ? line.strip()
+                : ANSI.matcher(line).replaceAll("").strip();
         boolean prefixed = false;
         for (int round = 0; round < 6; round++) {
             boolean removed = false;

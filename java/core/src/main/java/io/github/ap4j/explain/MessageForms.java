@@ -61,8 +61,28 @@ final class MessageForms {
         }
     }
 
+    /**
+     * Words one of which every recognised message contains; a line with none of them (most of a
+     * kernel log) is passed over without running a pattern.
+     */
+    private static final String[] ANCHORS = {"vfio_ap_mdev", "mediated device", "operation failed",
+        "migration", "Sibling indicated", "shutting down", "terminating on signal",
+        "callbacks suppressed", "error while loading state", "AP type of source"};
+
+    private static boolean anchored(String body) {
+        for (String a : ANCHORS) {
+            if (body.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first form whose pattern matches all of {@code body}, or null. */
     static Match match(String body) {
+        if (!anchored(body)) {
+            return null;
+        }
         for (MessageForm f : FORMS) {
             Matcher m = f.pattern().matcher(body);
             if (m.matches()) {
@@ -139,7 +159,7 @@ final class MessageForms {
                     d.feature, d.side, d.value, d.variant));
         }
         // libvirt and QEMU (vfio-ap.rst failure tables); independent of the kernel's rule set.
-        out.add(form(Kind.CONSOLE, "(?:error: )?operation failed: (?:.*: )?job 'migration (?:in|out)'"
+        out.add(form(Kind.CONSOLE, "(?:error: )?operation failed: .*?job 'migration (?:in|out)'"
                 + " failed: .*", Host.SOURCE));
         out.add(form(Kind.QEMU_LOAD_FAILED, QEMU + "load of migration failed: (?<why>.*)",
                 Host.DESTINATION));

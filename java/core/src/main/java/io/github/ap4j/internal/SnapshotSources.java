@@ -2,6 +2,8 @@ package io.github.ap4j.internal;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.internal.io.BoundedInput;
+import io.github.ap4j.internal.io.InputLimit;
 import io.github.ap4j.internal.lszcrypt.LszcryptImport;
 import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
 import io.github.ap4j.internal.sysfs.FixtureCapture;
@@ -16,7 +18,6 @@ import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.HostSnapshots;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,14 +103,18 @@ public final class SnapshotSources {
             return narrow.apply(new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope)).read();
         }
         if (spec.startsWith(SYSFS)) {
-            return narrow.apply(new SysfsSnapshotReader(DirectorySysfsTree.open(Path.of(spec.substring(SYSFS.length()))),
-                    SourceKind.SYSFS, scope)).read();
+            Path root = Path.of(spec.substring(SYSFS.length()));
+            SysfsTree t = isLiveRoot(root) ? liveTree(env) : DirectorySysfsTree.open(root);
+            return narrow.apply(new SysfsSnapshotReader(t, SourceKind.SYSFS, scope)).read();
         }
         if (spec.startsWith(FIXTURE)) {
             return narrow.apply(new SysfsSnapshotReader(tree(Path.of(spec.substring(FIXTURE.length()))),
                     SourceKind.FIXTURE, scope)).read();
         }
         Path p = Path.of(spec);
+        if (isLiveRoot(p)) {
+            return narrow.apply(new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope)).read();
+        }
         if (Files.isDirectory(p)) {
             DirectorySysfsTree t = DirectorySysfsTree.open(p);
             boolean fixture = Files.exists(p.resolve(FixtureMarker.FILE_NAME));
@@ -118,10 +123,22 @@ public final class SnapshotSources {
         if (FixtureCapture.isArchiveName(p)) {
             return narrow.apply(new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope)).read();
         }
-        if (Files.isRegularFile(p)) {
+        if (Files.exists(p)) {
+            // Any other file is read as lszcrypt text; a FIFO, device or socket is refused by
+            // its type there, before anything is opened.
             return lszcrypt(p);
         }
         throw new BadInputException(spec, "no such file or directory");
+    }
+
+    /**
+     * True for {@code /sys} itself: like s390-tools' {@code util_path}, ap4j reads the live
+     * sysfs under {@code $SYSFS_ROOT} when it is set, so {@code /sys}, {@code sysfs:/sys} and
+     * {@code sysfs:} name the same tree (and a host without an AP bus is "unavailable" for all
+     * three, not bad input for some).
+     */
+    static boolean isLiveRoot(Path p) {
+        return p.isAbsolute() && p.normalize().equals(Path.of("/sys"));
     }
 
     /** The live snapshot: {@code $SYSFS_ROOT} or {@code /sys}. */
@@ -144,7 +161,8 @@ public final class SnapshotSources {
      * a directory or an archive; {@code sysfs:} alone is the live tree.
      */
     public static SysfsTree tree(String spec, Map<String, String> env) {
-        if (spec.equals(SYSFS)) {
+        String path = spec.startsWith(SYSFS) ? spec.substring(SYSFS.length()) : spec;
+        if (spec.equals(SYSFS) || isLiveRoot(Path.of(path))) {
             return liveTree(env);
         }
         if (spec.startsWith(SYSFS)) {
@@ -181,14 +199,9 @@ public final class SnapshotSources {
      * answered by the C shim's replay backend, which is reset afterwards.
      */
     public static HostSnapshot replay(Path file) {
-        ReplayTable table;
-        try {
-            table = ReplayTable.read(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
+        ReplayTable table = ReplayTable.parse(
+                BoundedInput.readText(file, InputLimit.REPLAY_TABLE, StandardCharsets.UTF_8),
+                file.toString());
         ApShim shim = NativeAp.shim();
         synchronized (REPLAY_LOCK) {
             try {
@@ -202,14 +215,7 @@ public final class SnapshotSources {
 
     /** lszcrypt text, parsed by {@link LszcryptImport#parse(String, String)}. */
     public static HostSnapshot lszcrypt(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
+        String text = BoundedInput.readText(file, InputLimit.LSZCRYPT, StandardCharsets.UTF_8);
         return LszcryptImport.parse(text, file.toString());
     }
 }

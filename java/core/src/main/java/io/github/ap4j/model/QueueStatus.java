@@ -40,6 +40,12 @@ public record QueueStatus(int word) {
     /** Parses {@code 0x} + up to 8 hex digits (the status word) or 16 (a whole GR1). */
     public static QueueStatus parse(String text) {
         try {
+            String s = Hex.stripNewline(text);
+            int digits = s.length() - (s.startsWith("0x") || s.startsWith("0X") ? 2 : 0);
+            if (digits > 8 && digits != 16) {
+                // 9..15 digits is neither form; taking the low word would silently drop digits.
+                throw new IllegalArgumentException("length");
+            }
             return ofGr1(Hex.parseUnsigned(text, 16, "status"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a queue status word (expected 0x + up to 8 "

@@ -16,6 +16,7 @@ final class Pasted {
         PLAIN(""),
         DMESG("[  123.456789] "),
         DMESG_T("[Tue Dec  1 19:04:22 2026] "),
+        DMESG_COLOUR("\u001b[32m[  123.456789]\u001b[0m "),
         DMESG_X("kern  :err   : [ 4711.000042] "),
         JOURNAL("Dec 01 19:04:22 zhost2 kernel: "),
         SYSLOG("Dec  1 19:04:22 zhost2 kernel: [ 4711.000042] "),

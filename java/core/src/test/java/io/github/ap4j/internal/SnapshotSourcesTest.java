@@ -89,4 +89,67 @@ class SnapshotSourcesTest {
         assertEquals(f + ": no such file", assertThrows(BadInputException.class,
                 () -> SnapshotSources.open("lszcrypt:" + f, Map.of())).getMessage());
     }
+
+    /** Case 1: a never-ending device as lszcrypt text or replay table is refused by its type. */
+    @Test
+    void devZeroIsRefusedForEverySpec() {
+        for (String spec : new String[] {"/dev/zero", "lszcrypt:/dev/zero", "replay:/dev/zero"}) {
+            assertEquals("/dev/zero: not a regular file (a character device); ap4j reads only "
+                    + "regular files", assertThrows(BadInputException.class,
+                            () -> SnapshotSources.open(spec, Map.of())).getMessage(), spec);
+        }
+    }
+
+    /** Case 3: a FIFO as lszcrypt text or replay table no longer hangs. */
+    @Test
+    void fifoIsRefusedForEverySpec() throws Exception {
+        Path fifo = tmp.resolve("listing");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (String spec : new String[] {fifo.toString(), "lszcrypt:" + fifo, "replay:" + fifo}) {
+            assertEquals(fifo + ": not a regular file (a FIFO); ap4j reads only regular files",
+                    assertThrows(BadInputException.class,
+                            () -> SnapshotSources.open(spec, Map.of())).getMessage(), spec);
+        }
+        Path tgz = tmp.resolve("fixture.tar.gz");
+        assertEquals(0, new ProcessBuilder("mkfifo", tgz.toString()).start().waitFor());
+        assertEquals(tgz + ": not a regular file (a FIFO); ap4j reads only regular files",
+                assertThrows(BadInputException.class,
+                        () -> SnapshotSources.open(tgz.toString(), Map.of())).getMessage());
+    }
+
+    /** Case 1: a huge sparse file is refused by its size before it is read. */
+    @Test
+    void hugeSparseFileIsRefusedBySize() throws Exception {
+        Path f = tmp.resolve("huge.txt");
+        try (var r = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            r.setLength(3L << 30);
+        }
+        assertEquals(f + ": 3221225472 bytes, more than the 16 MiB allowed for an lszcrypt listing",
+                assertThrows(BadInputException.class,
+                        () -> SnapshotSources.open(f.toString(), Map.of())).getMessage());
+        assertEquals(f + ": 3221225472 bytes, more than the 16 MiB allowed for a replay table",
+                assertThrows(BadInputException.class,
+                        () -> SnapshotSources.open("replay:" + f, Map.of())).getMessage());
+    }
+
+    /** Case 6: /sys is the live tree, so SYSFS_ROOT applies to it as it does to "sysfs:". */
+    @Test
+    void slashSysHonoursSysfsRootLikeTheLiveSpec() {
+        TreeBuilder.standardHost(tmp);
+        Map<String, String> env = Map.of("SYSFS_ROOT", tmp.toString());
+        for (String spec : new String[] {"sysfs:", "sysfs:/sys", "/sys", "/sys/"}) {
+            HostSnapshot s = SnapshotSources.open(spec, env);
+            assertEquals(tmp.toString(), s.provenance().origin(), spec);
+        }
+        assertEquals(tmp.toString(), SnapshotSources.tree("/sys", env).origin());
+    }
+
+    /** Case 6: a host without an AP bus is "unavailable" (3) for each way of naming /sys. */
+    @Test
+    void slashSysWithoutApBusIsUnavailableForEverySpec() {
+        Map<String, String> env = Map.of("SYSFS_ROOT", tmp.toString());
+        for (String spec : new String[] {"sysfs:", "sysfs:/sys", "/sys"}) {
+            assertThrows(UnavailableException.class, () -> SnapshotSources.open(spec, env), spec);
+        }
+    }
 }

@@ -194,14 +194,17 @@ public final class LszcryptImport {
                     cols = null; // a new run: its header comes next
                     continue;
                 }
+                if (!anyHeader) {
+                    throw notAListing(where);
+                }
                 throw new BadInputException(where,
                         "a command other than lszcrypt; expected only lszcrypt -V output: " + quote(raw));
             }
             if (cols == null) {
-                throw new BadInputException(where, anyHeader
-                        ? "row before the lszcrypt header line: " + quote(raw)
-                        : "not lszcrypt -V output (expected a header line starting with CARD.DOM): "
-                                + quote(raw));
+                if (!anyHeader) {
+                    throw notAListing(where);
+                }
+                throw new BadInputException(where, "row before the lszcrypt header line: " + quote(raw));
             }
             rows.add(row(cols, line, raw, n, where));
         }
@@ -215,6 +218,16 @@ public final class LszcryptImport {
         }
         return new LszcryptListing(rows, sestat,
                 warned == null ? Attr.unknown() : Attr.of(warned));
+    }
+
+    /**
+     * Text before any lszcrypt header is not known to be a listing at all (a target named by
+     * mistake can be {@code /etc/shadow}), so its lines are never quoted: only an lszcrypt
+     * listing's own lines are.
+     */
+    private static BadInputException notAListing(String where) {
+        return new BadInputException(where, "not an lszcrypt listing (expected lszcrypt -V "
+                + "output: a header line starting with CARD.DOM, or a shell prompt running lszcrypt)");
     }
 
     private static List<Col> header(String line, String where, String raw) {
@@ -307,6 +320,11 @@ public final class LszcryptImport {
         Attr<Integer> pendingq = intCol(v, Col.PENDINGQ, "PENDINGQ_CNT", where, raw);
         Attr<Integer> requestq = intCol(v, Col.REQUESTQ, "REQUESTQ_CNT", where, raw);
         Attr<Integer> hwtype = intCol(v, Col.HWTYPE, "HWTYPE", where, raw);
+        if (hwtype.isPresent() && hwtype.get() > 255) {
+            // lszcrypt prints the card's hwtype file, an 8-bit AP type ("%d")
+            throw new BadInputException(where, "HWTYPE " + quote(v.get(Col.HWTYPE))
+                    + " is out of range 0..255: " + quote(raw));
+        }
         Attr<Integer> qdepth = intCol(v, Col.QDEPTH, "QDEPTH", where, raw);
 
         FunctionsForm form = FunctionsForm.ABSENT;

@@ -71,6 +71,36 @@ public final class SysfsFormats {
         }
     }
 
+    /**
+     * {@link #parseInt} checked against the kernel's own range, never wrapped or clamped: a
+     * value outside it is bad input naming the file (for example {@code raw_hwtype} is the
+     * 8-bit TAPQ AP type, so 256 or -1 cannot come from a kernel).
+     */
+    public static int parseInt(String source, String text, int min, int max) {
+        int v = parseInt(source, text);
+        if (v < min || v > max) {
+            throw bad(source, "number out of range " + min + ".." + max, text);
+        }
+        return v;
+    }
+
+    /**
+     * An 8-bit value printed as {@code "%d
+"}: {@code hwtype} and {@code raw_hwtype} (the
+     * TAPQ AP type, GR2 bits 32-39, {@code struct ap_tapq_hwinfo} in arch/s390/include/asm/ap.h),
+     * {@code ap_max_adapter_id} and {@code ap_max_domain_id} (QCI Na and Nd, bytes of
+     * {@code struct ap_config_info}; 63 and 15 without APXA).
+     */
+    public static int parseByte(String source, String text) {
+        return parseInt(source, text, 0, 255);
+    }
+
+    /** A count printed as {@code "%d
+"}: {@code requestq_count}, {@code pendingq_count}, ... */
+    public static int parseCount(String source, String text) {
+        return parseInt(source, text, 0, Integer.MAX_VALUE);
+    }
+
     /** An unsigned 64-bit counter: {@code "%llu\n"} ({@code bus/ap/scans}, {@code request_count}). */
     public static long parseUnsignedLong(String source, String text) {
         String s = line(source, text);

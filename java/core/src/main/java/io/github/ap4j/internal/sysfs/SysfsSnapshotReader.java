@@ -393,8 +393,8 @@ public final class SysfsSnapshotReader {
                 attr(BUS + "/apmask", SysfsFormats::parseMask),
                 attr(BUS + "/aqmask", SysfsFormats::parseMask),
                 attrA(BUS + "/ap_domain", SysfsFormats::parseApDomain),
-                attr(BUS + "/ap_max_adapter_id", SysfsFormats::parseInt),
-                attr(BUS + "/ap_max_domain_id", SysfsFormats::parseInt));
+                attr(BUS + "/ap_max_adapter_id", SysfsFormats::parseByte),
+                attr(BUS + "/ap_max_domain_id", SysfsFormats::parseByte));
     }
 
     /**
@@ -453,18 +453,18 @@ public final class SysfsSnapshotReader {
         String p = dir + "/";
         return ApCard.builder(id)
                 .type(fullAttr(p + "type", SysfsFormats::parseWord))
-                .hwtype(attr(p + "hwtype", SysfsFormats::parseInt))
-                .rawHwtype(attr(p + "raw_hwtype", SysfsFormats::parseInt))
+                .hwtype(attr(p + "hwtype", SysfsFormats::parseByte))
+                .rawHwtype(attr(p + "raw_hwtype", SysfsFormats::parseByte))
                 .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
-                .depth(fullAttr(p + "depth", SysfsFormats::parseInt))
+                .depth(fullAttr(p + "depth", SysfsFormats::parseByte))
                 .config(attr(p + "config", SysfsFormats::parseFlag))
                 .chkstop(fullAttr(p + "chkstop", SysfsFormats::parseFlag))
                 .online(fullAttr(p + "online", SysfsFormats::parseFlag))
                 .driver(scope == ReadScope.FULL ? driver(p + "driver") : Attr.notRead())
                 .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
-                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseInt))
-                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseInt))
-                .maxMsgSize(fullAttr(p + "max_msg_size", SysfsFormats::parseInt))
+                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseCount))
+                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseCount))
+                .maxMsgSize(fullAttr(p + "max_msg_size", SysfsFormats::parseCount))
                 .build();
     }
 
@@ -478,8 +478,8 @@ public final class SysfsSnapshotReader {
                 .vfioStatus(fullAttr(p + "status", SysfsFormats::parseVfioStatus))
                 .driver(driver(p + "driver"))
                 .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
-                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseInt))
-                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseInt))
+                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseCount))
+                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseCount))
                 .seBind(fullAttrA(p + "se_bind", SysfsFormats::parseSeBind))
                 .seAssociate(fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate))
                 .mkvps(attr(p + "mkvps", SysfsFormats::parseMkvps))

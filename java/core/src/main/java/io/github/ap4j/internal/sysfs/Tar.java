@@ -3,6 +3,7 @@ package io.github.ap4j.internal.sysfs;
 import static io.github.ap4j.BadInputException.quote;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.io.InputLimit;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +64,13 @@ final class Tar {
      * {@code source}.
      */
     static List<Entry> readGz(InputStream raw, String source) {
+        return readGz(raw, source, InputLimit.FIXTURE_UNPACKED);
+    }
+
+    /** As {@link #readGz(InputStream, String)}, with the bound on the members' total size. */
+    static List<Entry> readGz(InputStream raw, String source, InputLimit unpackedLimit) {
         try (InputStream in = new GZIPInputStream(raw, 65536)) {
-            return read(in, source);
+            return read(in, source, unpackedLimit);
         } catch (EOFException e) {
             throw new BadInputException(source, "corrupt or truncated .tar.gz: the archive ends early");
         } catch (IOException e) {
@@ -72,11 +78,13 @@ final class Tar {
         }
     }
 
-    private static List<Entry> read(InputStream in, String source) throws IOException {
+    private static List<Entry> read(InputStream in, String source, InputLimit limit)
+            throws IOException {
         List<Entry> out = new ArrayList<>();
         byte[] h = new byte[BLOCK];
         String longName = null;
         String longLink = null;
+        long unpacked = 0;
         while (true) {
             if (!readBlock(in, h)) {
                 throw new BadInputException(source,
@@ -91,6 +99,14 @@ final class Tar {
             if (size > SysfsTree.MAX_FILE_SIZE) {
                 throw new BadInputException(source, "member " + quote(name(h)) + " is "
                         + size + " bytes, more than any sysfs attribute");
+            }
+            // Each member is small, but 30,000 of 60 KiB are 1.8 GB: the sum is bounded too,
+            // before the member is read.
+            unpacked += size;
+            if (unpacked > limit.maxBytes()) {
+                throw new BadInputException(source, "members unpack to more than the "
+                        + limit.size() + " allowed for " + limit.what() + " (at member "
+                        + (out.size() + 1) + " " + quote(name(h)) + ")");
             }
             byte[] data = in.readNBytes((int) size);
             if (data.length != size) {

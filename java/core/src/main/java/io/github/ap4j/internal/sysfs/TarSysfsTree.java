@@ -3,10 +3,10 @@ package io.github.ap4j.internal.sysfs;
 import static io.github.ap4j.BadInputException.quote;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.io.BoundedInput;
+import io.github.ap4j.internal.io.InputLimit;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -61,10 +61,8 @@ public final class TarSysfsTree extends AbstractSysfsTree {
     /** Loads a {@code .tar.gz} file; every failure is a {@link BadInputException}. */
     public static TarSysfsTree load(Path archive) {
         String origin = archive.toString();
-        try (InputStream in = Files.newInputStream(archive)) {
+        try (InputStream in = BoundedInput.openFile(archive, InputLimit.FIXTURE_ARCHIVE)) {
             return of(origin, Tar.readGz(in, origin));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(origin, "no such file");
         } catch (IOException e) {
             throw new BadInputException(origin, "cannot read: " + e.getMessage(), e);
         }

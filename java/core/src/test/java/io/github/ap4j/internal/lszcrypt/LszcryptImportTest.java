@@ -270,12 +270,17 @@ class LszcryptImportTest {
             "Vendor ID:                       IBM/S390",
             "");
 
+    static final String NOT_A_LISTING = "not an lszcrypt listing (expected lszcrypt -V output: a "
+            + "header line starting with CARD.DOM, or a shell prompt running lszcrypt)";
+
     static Stream<Arguments> otherText() {
         return Stream.of(
-                Arguments.of(LSCPU, "f line 1: not lszcrypt -V output (expected a header line starting "
-                        + "with CARD.DOM): 'Architecture:                    s390x'"),
-                Arguments.of("hello world\n", "f line 1: not lszcrypt -V output (expected a header line "
-                        + "starting with CARD.DOM): 'hello world'"),
+                Arguments.of(LSCPU, "f line 1: " + NOT_A_LISTING),
+                Arguments.of("hello world\n", "f line 1: " + NOT_A_LISTING),
+                // Case 8: a file named by mistake is never echoed, not even a shadow hash.
+                Arguments.of("root:$y$j9T$Xy1abc$Q2hhbmdlTWVQbGVhc2U.:19700:0:99999:7:::\n",
+                        "f line 1: " + NOT_A_LISTING),
+                Arguments.of("\u001b]0;title\u0007secret\n", "f line 1: " + NOT_A_LISTING),
                 Arguments.of("$ lszcrypt -V\n\n", "f: not lszcrypt -V output: no header line starting "
                         + "with CARD.DOM or CARD.DOMAIN"),
                 Arguments.of("", "f: empty input: expected the output of lszcrypt -V"),

@@ -247,4 +247,40 @@ class FixtureCaptureTest {
         assertEquals("a.tgz:bus/ap/scans: symlink leads out of the root: '../../../x'",
                 assertThrows(BadInputException.class, () -> t.read("bus/ap/scans")).getMessage());
     }
+
+    /**
+     * Case 2: 30,000 members of 60 KB zeros (a 9 MB .tar.gz) unpacked to 1.8 GB. Here 3,000
+     * (180 MB) are enough: the members' sum is bounded before each is read, so the real bound
+     * stops at the 2,237th member and a 1 MiB bound at the 18th.
+     */
+    @Test
+    void unpackedSizeIsBounded() throws Exception {
+        byte[] zeros = new byte[60_000];
+        List<Tar.Entry> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            members.add(Tar.Entry.file("f" + i, zeros)); // one shared array: the test stays small
+        }
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        Tar.writeGz(bo, members, 0);
+        var limit = io.github.ap4j.internal.io.InputLimit.of("a test archive's members", 1 << 20);
+        assertEquals("bomb.tgz: members unpack to more than the 1 MiB allowed for a test archive's "
+                + "members (at member 18 'f17')", assertThrows(BadInputException.class,
+                        () -> Tar.readGz(new ByteArrayInputStream(bo.toByteArray()), "bomb.tgz", limit))
+                .getMessage());
+        String real = assertThrows(BadInputException.class,
+                () -> TarSysfsTree.load(new ByteArrayInputStream(bo.toByteArray()), "bomb.tgz")).getMessage();
+        assertTrue(real.startsWith("bomb.tgz: members unpack to more than the 128 MiB allowed for a "
+                + "fixture archive's unpacked members (at member 2237 'f2236')"), real);
+    }
+
+    /** Case 7: a member name with terminal escapes is quoted with its control characters escaped. */
+    @Test
+    void memberNameWithTerminalEscapesIsEscaped() throws Exception {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        Tar.writeGz(bo, List.of(Tar.Entry.file("../\u001b]0;pwned\u0007\u001b[2J", new byte[1])), 0);
+        String m = loadError(bo.toByteArray());
+        assertEquals(tmp.resolve("bad.tar.gz") + ": member name leaves the archive root: "
+                + "'../\\x1b]0;pwned\\x07\\x1b[2J'", m);
+        assertFalse(m.contains("\u001b"));
+    }
 }

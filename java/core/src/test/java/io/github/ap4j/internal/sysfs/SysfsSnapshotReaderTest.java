@@ -167,6 +167,34 @@ class SysfsSnapshotReaderTest {
         assertEquals(root + "/devices/ap/card06/hwtype: not a decimal number: 'CEX7A\\n'", badMessage());
     }
 
+    /**
+     * Cases 4 and 5: numbers outside the kernel's own range are bad input naming the file; they
+     * used to wrap (raw_hwtype 256 became type 0, 270 or -1 passed as compatible) or fail later
+     * without a file name (ap_max_adapter_id -5).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "devices/ap/card06/raw_hwtype, 270",
+        "devices/ap/card06/raw_hwtype, 256",
+        "devices/ap/card06/raw_hwtype, -1",
+        "devices/ap/card06/hwtype, -2",
+        "bus/ap/ap_max_adapter_id, 300",
+        "bus/ap/ap_max_adapter_id, -5",
+        "bus/ap/ap_max_domain_id, 256",
+    })
+    void numbersOutOfTheKernelsRangeNameTheFile(String file, String value) {
+        TreeBuilder.standardHost(root).file(file, value + "\n");
+        assertEquals(root + "/" + file + ": number out of range 0..255: '" + value + "\\n'",
+                badMessage());
+    }
+
+    @Test
+    void negativeCountIsOutOfRange() {
+        TreeBuilder.standardHost(root).file("devices/ap/card05/requestq_count", "-3\n");
+        assertEquals(root + "/devices/ap/card05/requestq_count: number out of range 0..2147483647: "
+                + "'-3\\n'", badMessage());
+    }
+
     @Test
     void maskOfTheWrongLength() {
         TreeBuilder.standardHost(root).file("bus/ap/apmask", "0xffff\n");
