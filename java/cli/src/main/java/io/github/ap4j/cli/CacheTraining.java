@@ -70,6 +70,6 @@ public final class CacheTraining {
                 failed++;
             }
         }
-        System.exit(failed == 0 ? ExitCode.OK : ExitCode.INTERNAL);
+        System.exit(failed == 0 ? ExitCode.OK : ExitCode.BUG);
     }
 }
