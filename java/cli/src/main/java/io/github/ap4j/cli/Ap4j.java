@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,17 +19,6 @@ import picocli.CommandLine.Option;
         versionProvider = Ap4j.Version.class,
         description = "IBM Z AP crypto queues: decode hardware words, read host snapshots and "
                 + "check vfio-ap guest migration before it happens.",
-        subcommands = {
-            DecodeCommand.class,
-            ShowCommand.class,
-            CaptureCommand.class,
-            NativeCommand.class,
-            CheckCommand.class,
-            PlanCommand.class,
-            ExplainCommand.class,
-            DescribeCommand.class,
-            LibvirtHookCommand.class,
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE, ExitCode.HELP_BAD_INPUT,
             ExitCode.HELP_UNAVAILABLE, ExitCode.HELP_BUG, ExitCode.HELP_UNVERIFIABLE})
@@ -51,6 +41,27 @@ public final class Ap4j implements Runnable {
     /** The streams of the command that {@code spec} belongs to. */
     static Stdio stdio(CommandLine.Model.CommandSpec spec) {
         return ((Ap4j) spec.root().userObject()).stdio;
+    }
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are added by
+     * {@link #commandLine}, not through {@code @Command(subcommands = ...)}: picocli builds the
+     * model of every subcommand it is given from its annotations, by reflection, which is most
+     * of what a short run such as {@code ap4j --version} or {@code ap4j decode} costs.
+     */
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("decode", DecodeCommand::new),
+            new Subcommand("show", ShowCommand::new),
+            new Subcommand("capture", CaptureCommand::new),
+            new Subcommand("native", NativeCommand::new),
+            new Subcommand("check", CheckCommand::new),
+            new Subcommand("plan", PlanCommand::new),
+            new Subcommand("explain", ExplainCommand::new),
+            new Subcommand("describe", DescribeCommand::new),
+            new Subcommand("libvirt-hook", LibvirtHookCommand::new));
+
+    /** A subcommand's name (its {@code @Command(name)}) and how to make one. */
+    record Subcommand(String name, Supplier<Object> create) {
     }
 
     @Override
@@ -84,7 +95,7 @@ public final class Ap4j implements Runnable {
         boolean verbose = a.contains("--verbose");
         // With --format json, stdout carries JSON whatever happens: a failure too is an object.
         PrintWriter json = jsonRequested(a) ? out : null;
-        CommandLine cl = new CommandLine(new Ap4j(new Stdio(in, rawOut, out)));
+        CommandLine cl = commandLine(args, new Stdio(in, rawOut, out));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -106,6 +117,39 @@ public final class Ap4j implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument that is not an option names a
+     * subcommand, only that one is added (the others would never be looked at); for
+     * {@code --help} and a misspelt command all of them, so that help lists them and picocli
+     * can suggest the nearest; for the rest ({@code --version}, no command) none. The
+     * top-level options take no value, so that argument is the subcommand picocli would pick.
+     */
+    static CommandLine commandLine(String[] args, Stdio stdio) {
+        String first = null;
+        boolean help = false;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+            help |= a.equals("-h") || a.equals("--help");
+        }
+        CommandLine cl = new CommandLine(new Ap4j(stdio));
+        if (first == null && !help) {
+            return cl;
+        }
+        boolean known = false;
+        for (Subcommand c : SUBCOMMANDS) {
+            known |= c.name().equals(first);
+        }
+        for (Subcommand c : SUBCOMMANDS) {
+            if (!known || c.name().equals(first)) {
+                cl.addSubcommand(c.name(), c.create().get());
+            }
+        }
+        return cl;
     }
 
     /** The subcommand that ran (for the message prefix), or {@code cl} when parsing failed. */

@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         RuleSet r = rules(spec, rules);
         Stdio stdio = Ap4j.stdio(spec);
-        var src = Snapshots.open(source, stdio, "--source");
+        var src = Snapshots.openSource(source, allMdevs ? null : guest.mdev, stdio);
         String mdev = allMdevs ? null : guest.uuid(spec, src);
         if (allMdevs && (guest.mdev != null || guest.domain != null || guest.guest != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -104,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
             String t = targets.get(i);
             String label = t.equals("-") ? Stdio.NAME : t;
             try {
-                readable.add(new MigrationCheck.Target(label, Snapshots.openTarget(t, stdio)));
+                readable.add(new MigrationCheck.Target(label, Snapshots.openTarget(t, src, mdev, stdio)));
             } catch (Ap4jException e) {
                 unreadable.put(i, TargetReport.unreadable(label, Ap4j.oneLine(e.getMessage())));
             }

@@ -42,10 +42,12 @@ class QuickStartTest {
 
         assertEquals(2, commands.size(), commands.toString());
         String install = ".ci/install-deps && ";
-        assertTrue(commands.get(0).startsWith(install + "mvn -B -q package -DskipTests && java -jar "
-                + "java/cli/target/ap4j.jar "), commands.get(0));
+        // The launcher the package build installs beside the jar (java/cli/src/main/sh/ap4j).
+        String launcher = "java/cli/target/bin/ap4j ";
+        assertTrue(commands.get(0).startsWith(install + "mvn -B -q package -DskipTests && "
+                + launcher), commands.get(0));
         List<String> args = Arrays.asList(commands.get(0).substring(commands.get(0)
-                .indexOf("ap4j.jar ") + "ap4j.jar ".length()).split(" "));
+                .indexOf(launcher) + launcher.length()).split(" "));
         assertEquals(README_CHECK, args);
         // ... and the same command the tests below run from java/cli.
         assertEquals(List.of("check", "--source", SRC, "--target", OK, "--target", BAD, "--mdev", UUID),

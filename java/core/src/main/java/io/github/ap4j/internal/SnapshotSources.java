@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The spec parser behind {@link HostSnapshots#open(String)}: turns the source a user names into
@@ -82,6 +83,16 @@ public final class SnapshotSources {
 
     public static HostSnapshot open(String spec, Map<String, String> env,
             ReadScope scope) {
+        return open(spec, env, scope, r -> r);
+    }
+
+    /**
+     * Opens {@code spec}; a sysfs tree or fixture is read by {@code narrow} applied to its
+     * reader ({@link SysfsSnapshotReader#only}, {@link SysfsSnapshotReader#onlyGuestOf}); the
+     * other sources are read whole, having no per-file cost.
+     */
+    public static HostSnapshot open(String spec, Map<String, String> env, ReadScope scope,
+            UnaryOperator<SysfsSnapshotReader> narrow) {
         if (spec.equals(NATIVE)) {
             return nativeHost();
         }
@@ -92,28 +103,28 @@ public final class SnapshotSources {
             return lszcrypt(Path.of(spec.substring(LSZCRYPT.length())));
         }
         if (spec.equals(SYSFS)) {
-            return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope).read();
+            return narrow.apply(new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope)).read();
         }
         if (spec.startsWith(SYSFS)) {
             Path root = Path.of(spec.substring(SYSFS.length()));
             SysfsTree t = isLiveRoot(root) ? liveTree(env) : DirectorySysfsTree.open(root);
-            return new SysfsSnapshotReader(t, SourceKind.SYSFS, scope).read();
+            return narrow.apply(new SysfsSnapshotReader(t, SourceKind.SYSFS, scope)).read();
         }
         if (spec.startsWith(FIXTURE)) {
-            return new SysfsSnapshotReader(tree(Path.of(spec.substring(FIXTURE.length()))),
-                    SourceKind.FIXTURE, scope).read();
+            return narrow.apply(new SysfsSnapshotReader(tree(Path.of(spec.substring(FIXTURE.length()))),
+                    SourceKind.FIXTURE, scope)).read();
         }
         Path p = Path.of(spec);
         if (isLiveRoot(p)) {
-            return new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope).read();
+            return narrow.apply(new SysfsSnapshotReader(liveTree(env), SourceKind.SYSFS, scope)).read();
         }
         if (Files.isDirectory(p)) {
             DirectorySysfsTree t = DirectorySysfsTree.open(p);
             boolean fixture = Files.exists(p.resolve(FixtureMarker.FILE_NAME));
-            return new SysfsSnapshotReader(t, fixture ? SourceKind.FIXTURE : SourceKind.SYSFS, scope).read();
+            return narrow.apply(new SysfsSnapshotReader(t, fixture ? SourceKind.FIXTURE : SourceKind.SYSFS, scope)).read();
         }
         if (FixtureCapture.isArchiveName(p)) {
-            return new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope).read();
+            return narrow.apply(new SysfsSnapshotReader(TarSysfsTree.load(p), SourceKind.FIXTURE, scope)).read();
         }
         if (Files.exists(p)) {
             // An XML file is a domain XML or guest descriptor; any other file is lszcrypt text.

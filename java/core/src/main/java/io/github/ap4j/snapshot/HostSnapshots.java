@@ -2,6 +2,7 @@ package io.github.ap4j.snapshot;
 
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.UnavailableException;
+import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.internal.SnapshotSources;
 import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
@@ -166,5 +167,36 @@ public final class HostSnapshots {
      */
     public static HostSnapshot open(String spec, ReadScope scope) {
         return SnapshotSources.open(spec, System.getenv(), scope);
+    }
+
+    /**
+     * Opens a source as {@link #open(String, ReadScope)} does, but reads of a sysfs tree or
+     * fixture only the cards and queues of the guest of mdev {@code uuid}
+     * (the sysfs reader's {@code onlyGuestOf}), besides the bus attributes and every mdev:
+     * what a migration check of that guest needs of its source host, at a cost that follows
+     * the guest's size and not the host's. The snapshot lacks every other device.
+     *
+     * @param spec  the source
+     * @param scope what to read of each of those cards and queues
+     * @param uuid  the guest's mdev
+     * @return the host, restricted to the guest's devices
+     */
+    public static HostSnapshot openGuestOf(String spec, ReadScope scope, String uuid) {
+        return SnapshotSources.open(spec, System.getenv(), scope, r -> r.onlyGuestOf(uuid));
+    }
+
+    /**
+     * Opens a source as {@link #open(String, ReadScope)} does, but reads of a sysfs tree or
+     * fixture only the cards of {@code devices}' adapters and the queues of its APQNs
+     * (the sysfs reader's {@code only}), besides the bus attributes and every mdev: what a
+     * migration check needs of a target host for a guest with those APQNs.
+     *
+     * @param spec    the source
+     * @param scope   what to read of each of those cards and queues
+     * @param devices the APQNs whose queues (and adapters whose cards) to read
+     * @return the host, restricted to those devices
+     */
+    public static HostSnapshot openOnly(String spec, ReadScope scope, ApMatrix devices) {
+        return SnapshotSources.open(spec, System.getenv(), scope, r -> r.only(devices));
     }
 }

@@ -44,4 +44,18 @@ public record Mdev(
         }
         return true;
     }
+
+    /**
+     * The APQNs the kernel migrates for this mdev: {@code guest_matrix} (the guest's
+     * {@code shadow_apcb}), else the assigned {@code matrix} when the snapshot lacks it;
+     * empty when it shows neither.
+     *
+     * @return the guest's APQNs as far as this snapshot tells them
+     */
+    public java.util.Optional<ApMatrix> migratedMatrix() {
+        if (guestMatrix.isPresent()) {
+            return java.util.Optional.of(guestMatrix.get());
+        }
+        return matrix.isPresent() ? java.util.Optional.of(matrix.get()) : java.util.Optional.empty();
+    }
 }

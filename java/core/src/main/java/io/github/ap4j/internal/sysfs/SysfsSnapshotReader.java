@@ -23,10 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -85,20 +81,13 @@ public final class SysfsSnapshotReader {
     /** Below this many devices a second reader costs more to start than it saves. */
     static final int PARALLEL_MIN = 64;
 
-    /**
-     * The helper readers: daemon threads, so a CLI run never waits on them to exit; created on
-     * first use and kept (a thread start costs about as much as reading a few queues).
-     */
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, READERS - 1), r -> {
-        Thread t = new Thread(r, "ap4j-sysfs-reader");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final SysfsTree tree;
     private final SourceKind kind;
     private final Clock clock;
     private final ReadScope scope;
+    /** The devices to read (see {@link #only}); {@code null}: every device of the host. */
+    private final Devices devices;
 
     /** A reader of everything ({@link ReadScope#FULL}). */
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind) {
@@ -115,10 +104,46 @@ public final class SysfsSnapshotReader {
     }
 
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, ReadScope scope) {
+        this(tree, kind, clock, scope, null);
+    }
+
+    private SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, ReadScope scope,
+            Devices devices) {
         this.tree = tree;
         this.kind = kind;
         this.clock = clock;
         this.scope = java.util.Objects.requireNonNull(scope, "scope");
+        this.devices = devices;
+    }
+
+    /**
+     * Which cards and queues a reader restricted by {@link #only(ApMatrix)} or
+     * {@link #onlyGuestOf(String)} reads: the matrix's adapters and APQNs, or those of the
+     * named mdev, found once the vfio_ap matrix device has been read.
+     */
+    private record Devices(ApMatrix matrix, String mdevUuid) {
+    }
+
+    /**
+     * This reader restricted to the cards of {@code m}'s adapters and the queues of its APQNs
+     * (those the host has; the others are absent from the snapshot, as on a host without
+     * them). The bus attributes and the vfio_ap matrix device are read whole. What it costs
+     * depends on the size of {@code m}, not of the host: the snapshot is for a check of a guest
+     * with those APQNs ({@code ap4j check}, the libvirt hook), and lacks every other device.
+     */
+    public SysfsSnapshotReader only(ApMatrix m) {
+        return new SysfsSnapshotReader(tree, kind, clock, scope,
+                new Devices(java.util.Objects.requireNonNull(m, "matrix"), null));
+    }
+
+    /**
+     * As {@link #only(ApMatrix)}, with the APQNs of the guest of mdev {@code uuid}: its
+     * {@code guest_matrix} (what the kernel migrates), else its {@code matrix}. Without such
+     * an mdev, or with neither attribute, no card or queue is read (the check then says why).
+     */
+    public SysfsSnapshotReader onlyGuestOf(String uuid) {
+        return new SysfsSnapshotReader(tree, kind, clock, scope,
+                new Devices(null, java.util.Objects.requireNonNull(uuid, "uuid")));
     }
 
     /** {@code $SYSFS_ROOT} when set and non-empty, else {@code /sys}. */
@@ -182,15 +207,80 @@ public final class SysfsSnapshotReader {
         BusAttributes bus = readBus();
         List<ApCard> cards = new ArrayList<>();
         List<ApQueue> queues = new ArrayList<>();
-        for (Object d : readDevices()) {
+        Attr<VfioApMatrix> matrix;
+        List<Object> read;
+        if (devices == null) {
+            read = readDevices();
+            matrix = readMatrix();
+        } else {
+            matrix = readMatrix(); // first: it names the guest's APQNs
+            read = readDevicesOf(devices.matrix() != null ? devices.matrix()
+                    : guestMatrix(matrix, devices.mdevUuid()));
+        }
+        for (Object d : read) {
             if (d instanceof ApCard c) {
                 cards.add(c);
-            } else {
+            } else if (d != null) {
                 queues.add((ApQueue) d);
             }
         }
         return new HostSnapshot(new Provenance(kind, tree.origin(), takenAt), bus, cards, queues,
-                readMatrix());
+                matrix);
+    }
+
+    /** The APQNs of mdev {@code uuid}'s guest ({@link Mdev#migratedMatrix}); empty without it. */
+    private static ApMatrix guestMatrix(Attr<VfioApMatrix> matrix, String uuid) {
+        if (!matrix.isPresent()) {
+            return ApMatrix.EMPTY;
+        }
+        return matrix.get().mdev(uuid).flatMap(Mdev::migratedMatrix).orElse(ApMatrix.EMPTY);
+    }
+
+    /**
+     * The cards of {@code m}'s adapters and the queues of its APQNs that the host has, looked up
+     * by name ({@code bus/ap/devices/cardXX}, {@code XX.YYYY}; or under {@code devices/ap}
+     * without it): no directory listing, so the cost follows the size of {@code m}. Cards
+     * first, then queues, adapter-major; the snapshot sorts them anyway.
+     */
+    private List<Object> readDevicesOf(ApMatrix m) {
+        boolean viaBus = tree.lstat(BUS_DEVICES).isPresent();
+        List<String> names = new ArrayList<>();
+        ApMask as = m.adapters();
+        ApMask ds = m.domains();
+        for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
+            names.add(cardName(a));
+        }
+        for (int a = as.nextSetId(0); a >= 0; a = as.nextSetId(a + 1)) {
+            for (int d = ds.nextSetId(0); d >= 0; d = ds.nextSetId(d + 1)) {
+                names.add(Apqn.of(a, d).toString());
+            }
+        }
+        if (viaBus) {
+            if (READERS > 1 && tree instanceof DirectorySysfsTree && names.size() >= PARALLEL_MIN) {
+                return readDevicesInParallel(names, true);
+            }
+            List<Object> out = new ArrayList<>(names.size());
+            for (String name : names) {
+                if (tree.lstat(BUS_DEVICES + "/" + name).isPresent()) {
+                    out.add(readDevice(busDeviceDir(name)));
+                }
+            }
+            return out;
+        }
+        List<Object> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            String dir = name.startsWith("card") ? DEVICES + "/" + name
+                    : DEVICES + "/" + cardName(Integer.parseInt(name.substring(0, 2), 16)) + "/" + name;
+            if (tree.stat(dir).isPresent()) {
+                out.add(readDevice(dir));
+            }
+        }
+        return out;
+    }
+
+    /** {@code cardXX}, the kernel's card device name ({@code "card%02x"}, ap_bus.c). */
+    private static String cardName(int adapter) {
+        return "card" + Character.forDigit(adapter >> 4, 16) + Character.forDigit(adapter & 15, 16);
     }
 
     /** A card or queue from its device directory. */
@@ -207,7 +297,7 @@ public final class SysfsSnapshotReader {
         if (READERS > 1 && tree instanceof DirectorySysfsTree && tree.lstat(BUS_DEVICES).isPresent()) {
             List<String> names = tree.list(BUS_DEVICES);
             if (names.size() >= PARALLEL_MIN) {
-                return readDevicesInParallel(names);
+                return readDevicesInParallel(names, false);
             }
         }
         List<Object> out = new ArrayList<>();
@@ -229,7 +319,7 @@ public final class SysfsSnapshotReader {
      * meets them: the lowest-indexed link failure first ({@link #deviceDirs} resolves every link
      * before any device is read), else the lowest-indexed device failure. Entries are independent.
      */
-    private List<Object> readDevicesInParallel(List<String> names) {
+    private List<Object> readDevicesInParallel(List<String> names, boolean skipMissing) {
         Object[] out = new Object[names.size()];
         Throwable[] linkFailed = new Throwable[names.size()];
         Throwable[] failed = new Throwable[names.size()];
@@ -238,6 +328,9 @@ public final class SysfsSnapshotReader {
             for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
                 String dir;
                 try {
+                    if (skipMissing && tree.lstat(BUS_DEVICES + "/" + names.get(i)).isEmpty()) {
+                        continue; // not on this host: absent from the snapshot
+                    }
                     dir = busDeviceDir(names.get(i));
                 } catch (RuntimeException | Error e) {
                     linkFailed[i] = e;
@@ -250,29 +343,32 @@ public final class SysfsSnapshotReader {
                 }
             }
         };
-        List<Future<?>> helpers = new ArrayList<>();
+        // Helper threads of this call only: started here and joined before it returns, so the
+        // library keeps no thread between calls (a start costs about what reading two queues
+        // does).
+        List<Thread> helpers = new ArrayList<>();
         for (int t = 1; t < READERS; t++) {
-            helpers.add(POOL.submit(worker));
+            Thread h = new Thread(worker, "ap4j-sysfs-reader");
+            h.setDaemon(true);
+            h.start();
+            helpers.add(h);
         }
         worker.run(); // the calling thread is a reader too
-        for (Future<?> f : helpers) {
-            // Workers catch everything per device, so get() only fails on an interrupt; the wait
-            // goes on regardless (the helper is still filling this read's arrays) and the
-            // interrupt is re-asserted afterwards.
-            boolean interrupted = false;
+        // Workers catch everything per device. An interrupt does not end the wait (a helper is
+        // still filling this call's arrays); it is re-asserted afterwards.
+        boolean interrupted = false;
+        for (Thread h : helpers) {
             while (true) {
                 try {
-                    f.get();
+                    h.join();
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         rethrowFirst(linkFailed);
         rethrowFirst(failed);
