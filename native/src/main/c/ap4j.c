@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Exported hardware entry points (argument checks, then pqap.c), the ABI version and the
  * per-thread failure record. Replay tables are in replay.c.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Internal declarations shared by the shim's translation units. Nothing here is exported:
  * the library is built with -fvisibility=hidden and a version script (ap4j.map).

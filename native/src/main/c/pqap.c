@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Hardware backend: PQAP (opcode 0xB2AF, RRE) for TAPQ and QCI, always in a forked child.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Replay tables: recorded PQAP answers that ap4j_replay_tapq()/ap4j_replay_qci() return
  * instead of executing PQAP. A table is built once (from arrays or from text), never changed,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * ap4j native shim: PQAP(TAPQ) and PQAP(QCI) for IBM Z Adjunct Processor queues, plus replay
  * tables that answer the same questions from a recorded text.

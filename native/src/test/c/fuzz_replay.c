@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Fuzz harness for the replay text parser (native/src/main/c/replay.c), the only replay parser
  * ap4j has. Built two ways by the Makefile:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * C tests for the ap4j shim, linked with the shim's sources (not the .so) so the same file
  * runs on the host, under -fsanitize=address,undefined, and as a static s390x binary under

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * ap4j: IBM Z Adjunct Processor (AP) queues from Java: bit-exact decoding of the hardware
  * words ({@link io.github.ap4j.model}), host snapshots from sysfs, fixtures, lszcrypt text and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j.bench;
 
 import java.nio.file.Files;

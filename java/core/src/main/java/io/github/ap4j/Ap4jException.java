@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j;
 
 /** Base of ap4j's own failures: each has a message fit to print as one line. */

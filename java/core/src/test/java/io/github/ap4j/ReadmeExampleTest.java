@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,9 @@ class ReadmeExampleTest {
     void readmeShowsTheExampleTheConsumerBuildRuns() throws Exception {
         // Surefire runs in the module directory, java/core.
         String example = Files.readString(
-                Path.of("src/it/consumer/src/main/java/example/Example.java"), StandardCharsets.UTF_8);
+                Path.of("src/it/consumer/src/main/java/example/Example.java"), StandardCharsets.UTF_8)
+                // The licence line heads every source file; it is not part of what a reader copies.
+                .replaceFirst("^// SPDX-License-Identifier: Apache-2.0\n", "");
         String readme = Files.readString(Path.of("../../README.md"), StandardCharsets.UTF_8);
         assertTrue(readme.contains("```java\n" + example + "```\n"),
                 "README.md's java block under 'Use as a library' differs from Example.java");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j.libvirt;
 
 import io.github.ap4j.BadInputException;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j.snapshot;
 
 /** Why an attribute has no value: three different facts, never folded into null or -1. */

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j.snapshot;
 
 import io.github.ap4j.model.ApMode;
 import java.util.Objects;
 
 /**
- * An AP card device, {@code /sys/devices/ap/cardXX} (formats in ap-facts 5.2 and 4.3).
+ * An AP card device, {@code /sys/devices/ap/cardXX} (formats in docs/sysfs-formats.md).
  *
  * @param id            adapter id 0..255
  * @param type          zcrypt {@code type}, e.g. {@code CEX8C} (only with a zcrypt driver)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j.natives;
 
 /** Run in a child JVM by {@link NativeApTest}: prints whether libap4j loaded, and its ABI. */
