@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = "Record the AP part of a sysfs tree (read-only) as a fixture directory, or "
-                + "a .tar.gz/.tgz when --out ends so, for 'ap4j show/check --fixture' elsewhere; "
+                + "a .tar.gz/.tgz when --out ends so (or '-' for stdout), for 'ap4j show --fixture' "
+                + "or 'ap4j check --source/--target' elsewhere; "
                 + "with --replay, also the TAPQ/QCI words of its queues as a replay table.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:captured", "2:bad input (output exists, malformed tree, usage)",
-            "3:no AP bus here, or the output cannot be written"})
+            "3:no AP bus here, or the output cannot be written", ExitCode.HELP_BUG})
 final class CaptureCommand implements Callable<Integer> {
 
     static final class Input {

@@ -40,6 +40,30 @@ class CaptureCommandTest {
     }
 
     @Test
+    void helpNamesOnlyOptionsThatExistAndEveryExitCode() {
+        CliRun help = CliRun.of("capture", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        String text = help.out().replaceAll("\\s+", " ");
+        // Every "ap4j CMD --a/--b" the help points to must name options CMD really has.
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("ap4j (\\w+) ((?:--[a-z-]+/?)+)").matcher(text);
+        int mentions = 0;
+        while (m.find()) {
+            picocli.CommandLine cmd = Ap4j.commandLine(new String[] {m.group(1)}, null)
+                    .getSubcommands().get(m.group(1));
+            assertTrue(cmd != null, "no command " + m.group(1));
+            for (String opt : m.group(2).split("/")) {
+                assertTrue(cmd.getCommandSpec().findOption(opt) != null, m.group(1) + " " + opt);
+                mentions++;
+            }
+        }
+        assertTrue(mentions >= 3, text);
+        for (String code : new String[] {"0", "2", "3", "4"}) {
+            assertTrue(help.out().matches("(?s).*\\n\\s+" + code + "\\s.*"), "exit code " + code);
+        }
+    }
+
+    @Test
     void existingOutputIsNotOverwritten() throws IOException {
         Path out = tmp.resolve("cap.tar.gz");
         Files.writeString(out, "keep me");

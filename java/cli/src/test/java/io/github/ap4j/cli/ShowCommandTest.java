@@ -50,6 +50,20 @@ class ShowCommandTest {
         assertTrue(r.out().startsWith("source   SYSFS " + EXAMPLES.resolve("source-host")), r.out());
     }
 
+    @Test
+    void sysfsSlashSysIsTheLiveTreeAsWithoutOptions() {
+        // Issue 12 case 6: "show" and "show --sysfs /sys" name one tree ($SYSFS_ROOT or /sys), so
+        // they answer alike on every machine: the same host, or the same "no AP bus" (exit 3).
+        CliRun live = CliRun.of("show");
+        CliRun named = CliRun.of("show", "--sysfs", "/sys");
+        assertEquals(live.exitCode(), named.exitCode(), named.err());
+        assertEquals(live.err(), named.err());
+        assertEquals(live.out(), named.out());
+        if (live.exitCode() != 0) {
+            assertEquals(ExitCode.UNAVAILABLE, live.exitCode(), live.err());
+        }
+    }
+
     /** A copy of source-host (links kept) with one file replaced. */
     private Path brokenCopy(String rel, String text) throws IOException {
         Path dst = tmp.resolve("host");

@@ -174,7 +174,7 @@ public final class SnapshotSources {
      * {@code sysfs:} name the same tree (and a host without an AP bus is "unavailable" for all
      * three, not bad input for some).
      */
-    static boolean isLiveRoot(Path p) {
+    public static boolean isLiveRoot(Path p) {
         return p.isAbsolute() && p.normalize().equals(Path.of("/sys"));
     }
 

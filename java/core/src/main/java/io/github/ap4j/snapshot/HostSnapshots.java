@@ -75,6 +75,11 @@ public final class HostSnapshots {
      * @throws BadInputException when {@code root} is not a directory or has no AP bus
      */
     public static HostSnapshot sysfs(Path root, ReadScope scope) {
+        // /sys is the live tree: $SYSFS_ROOT applies, and a host without an AP bus is
+        // unavailable (exit 3) whether it is named /sys, sysfs:/sys or not at all.
+        if (SnapshotSources.isLiveRoot(root)) {
+            return live(scope);
+        }
         return new SysfsSnapshotReader(DirectorySysfsTree.open(root), SourceKind.SYSFS, scope).read();
     }
 

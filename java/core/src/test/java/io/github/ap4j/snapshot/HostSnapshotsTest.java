@@ -137,6 +137,8 @@ class HostSnapshotsTest {
             HostSnapshot live = HostSnapshots.live(ReadScope.MIGRATION);
             assertEquals(SourceKind.SYSFS, live.provenance().kind());
             assertEquals(root.toString(), live.provenance().origin());
+            assertEquals(root.toString(),
+                    HostSnapshots.sysfs(Path.of("/sys"), ReadScope.MIGRATION).provenance().origin());
         } else {
             String expected = root.resolve("bus/ap") + ": no AP bus on this host (not IBM Z, or "
                     + "the ap module is not loaded); name a fixture instead";
@@ -144,6 +146,11 @@ class HostSnapshotsTest {
                     HostSnapshots::live).getMessage());
             assertEquals(expected, assertThrows(UnavailableException.class,
                     () -> HostSnapshots.open("sysfs:")).getMessage());
+            // /sys by name is the same live tree, not a directory that happens to lack bus/ap.
+            assertEquals(expected, assertThrows(UnavailableException.class,
+                    () -> HostSnapshots.sysfs(Path.of("/sys"))).getMessage());
+            assertEquals(expected, assertThrows(UnavailableException.class,
+                    () -> HostSnapshots.open("/sys")).getMessage());
         }
     }
 }
