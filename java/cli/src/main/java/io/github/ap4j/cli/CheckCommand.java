@@ -33,15 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "an unreadable target)"})
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--source", required = true, paramLabel = "SRC",
-            description = "Source host snapshot: sysfs tree, fixture directory or .tar.gz, "
-                    + "lszcrypt text, or a libvirt domain XML holding ap4j's guest descriptor "
-                    + "('-' reads stdin; only one argument may be '-').")
-    String source;
-
-    @Option(names = "--target", required = true, paramLabel = "TGT",
-            description = "Target host snapshot; repeat for several targets (reported in this order).")
-    List<String> targets;
+    @Mixin
+    HostPairOptions hosts;
 
     @Mixin
     GuestOptions guest;
@@ -52,29 +45,17 @@ final class CheckCommand implements Callable<Integer> {
                     + "target.")
     boolean allMdevs;
 
-    @Option(names = "--rules", defaultValue = "doc", paramLabel = "doc|v3",
-            description = "Rule set: doc (documented/latest driver code) or v3 (posted v3/v4 "
-                    + "patches). Default: ${DEFAULT-VALUE}.")
-    String rules;
-
     @Mixin
     OutputFormat.Choice format;
 
     @Spec
     CommandSpec spec;
 
-    static RuleSet rules(CommandSpec spec, String text) {
-        try {
-            return RuleSet.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--rules: " + e.getMessage());
-        }
-    }
-
     @Override
     public Integer call() {
-        RuleSet r = rules(spec, rules);
+        RuleSet r = hosts.ruleSet();
+        String source = hosts.source;
+        List<String> targets = hosts.targets;
         Stdio stdio = Ap4j.stdio(spec);
         var src = Snapshots.openSource(source, allMdevs ? null : guest.mdev, stdio);
         String mdev = allMdevs ? null : guest.uuid(spec, src);

@@ -28,21 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "5:no known blocker, but the target snapshot lacks facts (an lszcrypt listing)"})
 final class PlanCommand implements Callable<Integer> {
 
-    @Option(names = "--source", required = true, paramLabel = "SRC",
-            description = "Source host snapshot, or the guest's domain XML with its ap4j "
-                    + "descriptor ('-' reads stdin).")
-    String source;
-
-    @Option(names = "--target", required = true, paramLabel = "TGT",
-            description = "Target host snapshot ('-' reads stdin).")
-    String target;
+    @Mixin
+    HostPairOptions hosts;
 
     @Mixin
     GuestOptions guest;
-
-    @Option(names = "--rules", defaultValue = "doc", paramLabel = "doc|v3",
-            description = "Rule set the plan is checked with (default: ${DEFAULT-VALUE}).")
-    String rules;
 
     /** What {@code plan} prints. */
     enum Format {
@@ -61,7 +51,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var r = CheckCommand.rules(spec, rules);
+        var r = hosts.ruleSet();
+        String source = hosts.source;
+        String target = hosts.onlyTarget();
         Stdio stdio = Ap4j.stdio(spec);
         var src = Snapshots.open(source, stdio, "--source");
         String mdev = guest.uuid(spec, src);
