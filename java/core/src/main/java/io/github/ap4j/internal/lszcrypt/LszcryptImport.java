@@ -7,6 +7,7 @@ import io.github.ap4j.BadInputException;
 import io.github.ap4j.internal.lszcrypt.LszcryptRow.FunctionsForm;
 import io.github.ap4j.model.ApMode;
 import io.github.ap4j.model.Apqn;
+import io.github.ap4j.model.QueueHwInfo;
 import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
@@ -111,12 +112,6 @@ public final class LszcryptImport {
     private static final Set<String> VFIO_STATUSES = Set.of("in use", "assigned", "unassigned");
     private static final Set<String> SESTATS =
             Set.of("usable", "bound", "unbound", "illicit", "invalid", "error", "-");
-
-    /** {@code fac_bits[]} of lszcrypt.c: the 10-letter form and the older 9-letter one. */
-    static final String LETTERS10 = "SMCDAXNHFR";
-    static final String LETTERS9 = "SMCDAXNFR";
-    private static final int[] MASKS9 = {0x80000000, 0x40000000, 0x20000000, 0x10000000,
-        0x08000000, 0x04000000, 0x02000000, 0x00800000, 0x00400000};
 
     /** A shell prompt: optional {@code [user@host dir]} or {@code user@host:dir}, then $, # or #&gt;. */
     private static final Pattern PROMPT = Pattern.compile(
@@ -341,24 +336,13 @@ public final class LszcryptImport {
             if (hex.matches()) {
                 form = FunctionsForm.HEX;
                 functions = Attr.of((int) Long.parseLong(hex.group(1), 16));
-            } else if (f.length() == LETTERS10.length() && letters(f, LETTERS10)) {
+            } else if (QueueHwInfo.functionsOfLetters(f, QueueHwInfo.LETTERS).isPresent()) {
                 form = FunctionsForm.LETTERS10;
-                int bits = 0;
-                for (int i = 0; i < f.length(); i++) {
-                    if (f.charAt(i) != '-') {
-                        bits |= 0x80000000 >>> i;
-                    }
-                }
-                functions = Attr.of(bits);
-            } else if (f.length() == LETTERS9.length() && letters(f, LETTERS9)) {
+                functions = Attr.of(QueueHwInfo.functionsOfLetters(f, QueueHwInfo.LETTERS).getAsInt());
+            } else if (QueueHwInfo.functionsOfLetters(f, QueueHwInfo.LETTERS_BEFORE_SLCF).isPresent()) {
                 form = FunctionsForm.LETTERS9;
-                int bits = 0;
-                for (int i = 0; i < f.length(); i++) {
-                    if (f.charAt(i) != '-') {
-                        bits |= MASKS9[i];
-                    }
-                }
-                functions = Attr.of(bits);
+                functions = Attr.of(QueueHwInfo.functionsOfLetters(f,
+                        QueueHwInfo.LETTERS_BEFORE_SLCF).getAsInt());
             } else {
                 throw new BadInputException(where, "FUNCTIONS " + quote(f) + " is none of "
                         + "SMCDAXNHFR, SMCDAXNFR (letter or '-' each) or 0x%08x: " + quote(raw));
@@ -431,16 +415,6 @@ public final class LszcryptImport {
     static ApMode statedMode(LszcryptRow r) {
         ApMode m = modeOfColumn(r.mode());
         return m != null ? m : modeOfType(r.type());
-    }
-
-    private static boolean letters(String f, String alphabet) {
-        for (int i = 0; i < f.length(); i++) {
-            char c = f.charAt(i);
-            if (c != '-' && c != alphabet.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** MODE as lszcrypt derives it from ap_functions (COPRO before ACCEL before EP11). */
