@@ -56,12 +56,14 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
                 seen.add(q);
                 k = 0;
             } else if (l.length() == 3 && l.charAt(2) == '.') {
-                int id = (int) Hex.parseUnsigned(l.substring(0, 2), 2, "adapter");
+                // "%02lx.": exactly two hex digits, no 0x (vfio_ap_mdev_matrix_show)
+                int id = (int) Hex.parseDigits(l.substring(0, 2), "adapter");
                 last = ascending(i, l, last, id);
                 a = a.with(id);
                 k = 1;
             } else if (l.length() == 5 && l.charAt(0) == '.') {
-                long dom = Hex.parseUnsigned(l.substring(1), 4, "domain");
+                // ".%04lx": exactly four hex digits, no 0x
+                long dom = Hex.parseDigits(l.substring(1), "domain");
                 if (dom > Apqn.MAX_ID) {
                     throw bad(i, l);
                 }

@@ -34,6 +34,24 @@ final class Hex {
     }
 
     /**
+     * Parses a fixed-width hex field such as the {@code %02lx} or {@code %04lx} of a matrix
+     * line: hex digits only, no {@code 0x}, no newline (the caller has cut the field).
+     *
+     * @throws IllegalArgumentException quoting the text when a character is not a hex digit
+     */
+    static long parseDigits(String text, String what) {
+        long v = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int d = digit(text.charAt(i));
+            if (d < 0) {
+                throw new IllegalArgumentException(what + ": not a hex number: " + BadInputException.quote(text));
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
+    /**
      * Parses an unsigned hex number of at most {@code maxDigits} digits, with an optional
      * {@code 0x}/{@code 0X} prefix and one trailing newline (the sysfs forms).
      *

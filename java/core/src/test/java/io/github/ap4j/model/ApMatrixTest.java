@@ -58,6 +58,8 @@ class ApMatrixTest {
         "05.\n05.\n",
         "05.\n02.\n",                    // adapters descending (a fuzzing finding)
         ".0034\n.0033\n",                // domains descending
+        ".0x33\n",                       // a 0x prefix inside the %04lx field (a fuzzing finding)
+        "0x.\n",                         // the same in the %02lx field
         "garbage\n",
     })
     void rejectsWhatTheKernelNeverPrints(String text) {
