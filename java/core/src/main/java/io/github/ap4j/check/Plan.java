@@ -106,7 +106,10 @@ public record Plan(String target, String mdev, RuleSet rules, List<Action> actio
         return Verdict.of(blockers);
     }
 
-    /** {@return a shell-script-like text: comments explain, lines without {@code #} are the commands} */
+    /**
+     * {@return a shell-script-like text: comments explain, lines without {@code #} are the
+     * commands}
+     */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("# ap4j plan: mdev ").append(mdev).append(" on target ").append(target)

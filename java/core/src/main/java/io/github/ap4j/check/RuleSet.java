@@ -37,7 +37,10 @@ public enum RuleSet {
      */
     public static final long QINFO_DATA_MASK = 0xffffc000ff000000L;
 
-    /** {@return the lower-case name used on the command line and in reports: {@code doc}, {@code v3}} */
+    /**
+     * {@return the lower-case name used on the command line and in reports: {@code doc}, {@code
+     * v3}}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -109,7 +112,10 @@ public enum RuleSet {
         return bad;
     }
 
-    /** {@return what an incompatible queue makes the post-copy validation return: {@code EINVAL} (doc) or {@code EFAULT} (v3)} */
+    /**
+     * {@return what an incompatible queue makes the post-copy validation return: {@code EINVAL}
+     * (doc) or {@code EFAULT} (v3)}
+     */
     public Errno incompatibleErrno() {
         return this == DOC ? Errno.EINVAL : Errno.EFAULT;
     }

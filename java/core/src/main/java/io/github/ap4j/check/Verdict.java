@@ -24,7 +24,9 @@ public enum Verdict {
     private static final Set<FindingCode> UNKNOWN_FACTS =
             EnumSet.of(FindingCode.UNVERIFIABLE, FindingCode.HWINFO_UNKNOWN);
 
-    /** {@return {@code compatible}, {@code incompatible} or {@code unverifiable}, as JSON spells it} */
+    /**
+     * {@return {@code compatible}, {@code incompatible} or {@code unverifiable}, as JSON spells it}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

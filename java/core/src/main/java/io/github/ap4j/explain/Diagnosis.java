@@ -53,7 +53,9 @@ public record Diagnosis(Failure failure, List<FindingCode> codes, String mdev, A
         Objects.requireNonNull(fix, "fix");
     }
 
-    /** {@return the {@code AP_RESPONSE_*} name of {@link #responseCode}, or null (none, or unnamed)} */
+    /**
+     * {@return the {@code AP_RESPONSE_*} name of {@link #responseCode}, or null (none, or unnamed)}
+     */
     public String responseCodeName() {
         ResponseCode r = responseCode == null ? null : ResponseCode.byCodeOrNull(responseCode);
         return r == null ? null : "AP_RESPONSE_" + r.name();

@@ -27,13 +27,18 @@ public final class ConfigInfo {
 
     /** {@link #flags()} bit 0, {@code apsc}: AP special command facility (bus feature APSC). */
     public static final int FLAG_APSC = 0x80000000;
-    /** Flag bit 1, {@code apxa}: AP extended addressing, adapter ids above 63 and domains above 15. */
+    /**
+     * Flag bit 1, {@code apxa}: AP extended addressing, adapter ids above 63 and domains above 15.
+     */
     public static final int FLAG_APXA = 0x40000000;
     /** Flag bit 2, {@code qact}: the query-AP-compatibility-type facility (bus feature QACT). */
     public static final int FLAG_QACT = 0x20000000;
-    /** Flag bit 3, {@code rc8a}: response code 0x8A facility (bus feature RC8A). */
+    /** Flag bit 3, {@code rc8a} (bus feature RC8A). */
     public static final int FLAG_RC8A = 0x10000000;
-    /** Flag bit 8, {@code apsb}: AP secure binding, set in a Secure Execution guest (bus feature APSB). */
+    /**
+     * Flag bit 8, {@code apsb}: AP secure binding, set in a Secure Execution guest (bus feature
+     * APSB).
+     */
     public static final int FLAG_APSB = 0x00800000;
 
     /** {@code ap_max_adapter_id} without APXA (ap_bus.c). */
@@ -132,7 +137,10 @@ public final class ConfigInfo {
         return (flags() & FLAG_APSC) != 0;
     }
 
-    /** {@return whether flag bit 1, AP extended addressing, is set: then {@link #na()} and {@link #nd()} bound the ids} */
+    /**
+     * {@return whether flag bit 1, AP extended addressing, is set: then {@link #na()} and {@link
+     * #nd()} bound the ids}
+     */
     public boolean apxa() {
         return (flags() & FLAG_APXA) != 0;
     }
@@ -147,7 +155,10 @@ public final class ConfigInfo {
         return (flags() & FLAG_RC8A) != 0;
     }
 
-    /** {@return whether flag bit 8, AP secure binding, is set: this system is a Secure Execution guest} */
+    /**
+     * {@return whether flag bit 8, AP secure binding, is set: this system is a Secure Execution
+     * guest}
+     */
     public boolean apsb() {
         return (flags() & FLAG_APSB) != 0;
     }
@@ -162,17 +173,25 @@ public final class ConfigInfo {
         return block[5] & 0xff;
     }
 
-    /** {@return bytes 16-47, {@code apm}: the adapters in the configuration (sysfs {@code ap_adapter_mask})} */
+    /**
+     * {@return bytes 16-47, {@code apm}: the adapters in the configuration (sysfs {@code
+     * ap_adapter_mask})}
+     */
     public ApMask adapters() {
         return ApMask.fromBytes(block, 16);
     }
 
-    /** {@return bytes 48-79, {@code aqm}: the usage domains (sysfs {@code ap_usage_domain_mask})} */
+    /**
+     * {@return bytes 48-79, {@code aqm}: the usage domains (sysfs {@code ap_usage_domain_mask})}
+     */
     public ApMask usageDomains() {
         return ApMask.fromBytes(block, 48);
     }
 
-    /** {@return bytes 80-111, {@code adm}: the control domains (sysfs {@code ap_control_domain_mask})} */
+    /**
+     * {@return bytes 80-111, {@code adm}: the control domains (sysfs {@code
+     * ap_control_domain_mask})}
+     */
     public ApMask controlDomains() {
         return ApMask.fromBytes(block, 80);
     }

@@ -311,7 +311,10 @@ public record QueueHwInfo(long word, Known known) {
         return fn(FN_CLASS_FULL_NATIVE);
     }
 
-    /** {@return bit 9: whether only stateless (restricted) functions are offered ({@code class & 0x40})} */
+    /**
+     * {@return bit 9: whether only stateless (restricted) functions are offered ({@code class &
+     * 0x40})}
+     */
     public boolean stateless() {
         return fn(FN_CLASS_STATELESS);
     }
@@ -357,7 +360,10 @@ public record QueueHwInfo(long word, Known known) {
         return hasType() ? OptionalInt.of(rawType()) : OptionalInt.empty();
     }
 
-    /** {@return the type's name ("CEX8"), or {@code null} when the type is unknown or has no name here} */
+    /**
+     * {@return the type's name ("CEX8"), or {@code null} when the type is unknown or has no name
+     * here}
+     */
     public String typeNameOrNull() {
         return hasType() ? ApType.nameOrNull(rawType()) : null;
     }

@@ -108,7 +108,9 @@ public record QueueStatus(int word) {
         return (word >>> 16) & 0xff;
     }
 
-    /** {@return the named response code, or {@code null} when the kernel header does not name it} */
+    /**
+     * {@return the named response code, or {@code null} when the kernel header does not name it}
+     */
     public ResponseCode responseOrNull() {
         return ResponseCode.byCodeOrNull(responseCode());
     }

@@ -8,13 +8,18 @@ package io.github.ap4j.model;
 public enum ResponseCode {
     /** 0x00: normal completion; TAPQ information valid. */
     NORMAL(0x00),
-    /** 0x01: the APQN is not available (not in the configuration); the migration code fails with {@code -ENODEV}. */
+    /**
+     * 0x01: the APQN is not available (not in the configuration); the migration code fails with
+     * {@code -ENODEV}.
+     */
     Q_NOT_AVAIL(0x01),
     /** 0x02: a reset of the queue is in progress; TAPQ information still valid. */
     RESET_IN_PROGRESS(0x02),
     /** 0x03: the adapter is deconfigured (sysfs {@code config} 0); TAPQ information still valid. */
     DECONFIGURED(0x03),
-    /** 0x04: the adapter is checkstopped (sysfs {@code chkstop} 1); TAPQ information still valid. */
+    /**
+     * 0x04: the adapter is checkstopped (sysfs {@code chkstop} 1); TAPQ information still valid.
+     */
     CHECKSTOPPED(0x04),
     /** 0x05: the adapter is busy; TAPQ information still valid. */
     BUSY(0x05),

@@ -20,7 +20,10 @@ import java.util.List;
  */
 public interface ApShim extends Pqap {
 
-    /** {@return {@code ap4j_abi_version()}; {@link NativeAp} accepts only {@link NativeAp#ABI_VERSION}} */
+    /**
+     * {@return {@code ap4j_abi_version()}; {@link NativeAp} accepts only {@link
+     * NativeAp#ABI_VERSION}}
+     */
     int abiVersion();
 
     /** PQAP(TAPQ) for each queue, with the T bit ({@code ap4j_tapq} flag {@code AP4J_TAPQ_T}). */

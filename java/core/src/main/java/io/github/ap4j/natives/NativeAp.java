@@ -30,7 +30,10 @@ public final class NativeAp {
 
     /** System property: {@code true} keeps libap4j from being loaded at all. */
     public static final String DISABLE_PROPERTY = "ap4j.native.disable";
-    /** System property: a libap4j.so file, or a directory holding it, to load instead of the shipped one. */
+    /**
+     * System property: a libap4j.so file, or a directory holding it, to load instead of the shipped
+     * one.
+     */
     public static final String LIBRARY_PATH_PROPERTY = "ap4j.native.library.path";
     /** System property: milliseconds a PQAP child may run before it is killed, 1..600000. */
     public static final String TIMEOUT_PROPERTY = "ap4j.native.timeoutMillis";
@@ -50,7 +53,10 @@ public final class NativeAp {
                  NativeUnavailableException hardwareCause) {
     }
 
-    /** {@return whether PQAP can be executed through the shim on this machine (the probe did not trap)} */
+    /**
+     * {@return whether PQAP can be executed through the shim on this machine (the probe did not
+     * trap)}
+     */
     public static boolean isAvailable() {
         return PROBE.hardwareCause() == null;
     }
@@ -85,7 +91,9 @@ public final class NativeAp {
         }
     }
 
-    /** {@return whether libap4j is loaded (replay mode works) even if the hardware is not available} */
+    /**
+     * {@return whether libap4j is loaded (replay mode works) even if the hardware is not available}
+     */
     public static boolean isLibraryLoaded() {
         return PROBE.shim() != null;
     }

@@ -20,7 +20,10 @@ public final class NativeCallException extends Ap4jException {
         this.failure = failure;
     }
 
-    /** {@return what {@code ap4j_last_failure()} reported: code, signal, errno, replay line, child pid} */
+    /**
+     * {@return what {@code ap4j_last_failure()} reported: code, signal, errno, replay line, child
+     * pid}
+     */
     public NativeFailure failure() {
         return failure;
     }

@@ -25,7 +25,8 @@ public record TapqRecord(Apqn apqn, int conditionCode, long gr1, long gr2) {
      * @param conditionCode the condition code
      * @param gr1 GR1
      * @param gr2 GR2
-     * @throws IllegalArgumentException if {@code apqn} is null or the condition code is outside 0..3
+     * @throws IllegalArgumentException if {@code apqn} is null or the condition code is outside
+     *     0..3
      */
     public TapqRecord {
         if (apqn == null) {

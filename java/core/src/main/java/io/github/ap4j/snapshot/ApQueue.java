@@ -93,7 +93,8 @@ public record ApQueue(
         }
 
         /**
-         * Sets the queue-level {@code ap_functions} word (a fresh TAPQ with the T bit, bind state included).
+         * Sets the queue-level {@code ap_functions} word (a fresh TAPQ with the T bit, bind state
+         * included).
          *
          * @param value the value, or the reason there is none
          * @return this builder
@@ -148,7 +149,8 @@ public record ApQueue(
         }
 
         /**
-         * Sets the bound driver's name ({@code cex4queue}, {@code vfio_ap}), {@link Absence#MISSING} when none.
+         * Sets the bound driver's name ({@code cex4queue}, {@code vfio_ap}), {@link
+         * Absence#MISSING} when none.
          *
          * @param value the value, or the reason there is none
          * @return this builder

@@ -35,7 +35,9 @@ public record BusAttributes(
                 Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown());
     }
 
-    /** {@return whether the host is an SE guest with AP secure binding ({@code APSB} in features)} */
+    /**
+     * {@return whether the host is an SE guest with AP secure binding ({@code APSB} in features)}
+     */
     public boolean hasApsb() {
         return features.isPresent() && features.get().contains("APSB");
     }
