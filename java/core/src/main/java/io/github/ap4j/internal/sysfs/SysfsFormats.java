@@ -229,6 +229,9 @@ public final class SysfsFormats {
         return s;
     }
 
+    /** The vfio_ap queue states, shared by every queue instead of one copy each. */
+    private static final List<String> VFIO_STATUSES = List.of("in use", "assigned", "unassigned");
+
     /**
      * vfio_ap queue {@code status}: {@code "in use\n"}, {@code "assigned\n"} or
      * {@code "unassigned\n"} (vfio_ap_ops.c {@code status_show}; docs/sysfs-formats.md). Other
@@ -239,7 +242,7 @@ public final class SysfsFormats {
         if (!isVfioStatus(s)) {
             throw bad(source, "not a vfio_ap queue status", text);
         }
-        return s;
+        return shared(s, VFIO_STATUSES);
     }
 
     /**
@@ -298,11 +301,41 @@ public final class SysfsFormats {
                         "not an mkvps line ('<TYPE> NEW|CUR|OLD: <state> <0x pattern>'): "
                                 + quote(lines[i]));
             }
-            Attr<String> state = m.group(3).equals("-") ? Attr.notSupported() : Attr.of(m.group(3));
-            Attr<String> pattern = m.group(4).equals("-") ? Attr.notSupported() : Attr.of(m.group(4));
-            out.add(new Mkvp(m.group(1), m.group(2), state, pattern));
+            String state = m.group(3);
+            String pattern = m.group(4);
+            out.add(new Mkvp(shared(m.group(1), MKVP_KEY_TYPES), shared(m.group(2), MKVP_REGISTERS),
+                    state.equals("-") ? Attr.notSupported() : sharedAttr(state, MKVP_STATES),
+                    pattern.equals("-") ? Attr.notSupported() : Attr.of(pattern)));
         }
         return List.copyOf(out);
+    }
+
+    // The words of mkvps lines the kernel prints, shared by every queue of a snapshot instead of
+    // one copy per line (a CCA queue has three lines, a host up to 16,384 queues). Other words
+    // are kept as read.
+    private static final List<String> MKVP_KEY_TYPES = List.of("AES", "APKA", "ASYM", "WK");
+    private static final List<String> MKVP_REGISTERS = List.of("NEW", "CUR", "OLD");
+    private static final List<Attr<String>> MKVP_STATES = List.of("empty", "partial", "full",
+            "valid", "invalid", "uncommitted", "committed").stream().map(Attr::of).toList();
+
+    /** {@code s}, or the equal string of {@code known}. */
+    private static String shared(String s, List<String> known) {
+        for (String k : known) {
+            if (k.equals(s)) {
+                return k;
+            }
+        }
+        return s;
+    }
+
+    /** {@code Attr.of(s)}, or the equal value of {@code known} (attributes are immutable). */
+    static Attr<String> sharedAttr(String s, List<Attr<String>> known) {
+        for (Attr<String> k : known) {
+            if (k.get().equals(s)) {
+                return k;
+            }
+        }
+        return Attr.of(s);
     }
 
     /**

@@ -522,8 +522,12 @@ public final class SysfsSnapshotReader {
             throw new BadInputException(tree.describe(path), "not a driver link: "
                     + BadInputException.quote(tree.readLink(path).orElse("")));
         }
-        return Attr.of(name);
+        return SysfsFormats.sharedAttr(name, DRIVERS);
     }
+
+    /** The drivers of AP devices, one shared value each instead of one per device. */
+    private static final List<Attr<String>> DRIVERS = List.of("cex4card", "cex4queue", "vfio_ap")
+            .stream().map(Attr::of).toList();
 
     private Attr<VfioApMatrix> readMatrix() {
         if (tree.stat(MATRIX).isEmpty()) {
