@@ -5,10 +5,21 @@ package io.github.ap4j;
 public class Ap4jException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure without a cause.
+     *
+     * @param message one printable line
+     */
     public Ap4jException(String message) {
         super(message);
     }
 
+    /**
+     * A failure caused by another exception.
+     *
+     * @param message one printable line
+     * @param cause the underlying exception, kept for debugging
+     */
     public Ap4jException(String message, Throwable cause) {
         super(message, cause);
     }

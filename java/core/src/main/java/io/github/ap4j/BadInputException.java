@@ -11,13 +11,27 @@ package io.github.ap4j;
 public class BadInputException extends Ap4jException {
     private static final long serialVersionUID = 1L;
 
+    /** The file, line or argument the input came from, as given (unescaped). */
     private final String source;
 
+    /**
+     * Bad input from a named source.
+     *
+     * @param source the file, {@code file:line} or argument; escaped in the message
+     * @param message what is wrong, with the value quoted by {@link #quote(String)}
+     */
     public BadInputException(String source, String message) {
         super(escape(source) + ": " + message);
         this.source = source;
     }
 
+    /**
+     * Bad input from a named source, found through another exception.
+     *
+     * @param source the file, {@code file:line} or argument; escaped in the message
+     * @param message what is wrong, with the value quoted by {@link #quote(String)}
+     * @param cause the parser's exception
+     */
     public BadInputException(String source, String message, Throwable cause) {
         super(escape(source) + ": " + message, cause);
         this.source = source;
@@ -29,6 +43,9 @@ public class BadInputException extends Ap4jException {
      * is garbage worth seeing as bytes), cut after 120 characters of the quoted text, escapes
      * included, with {@code ...}: a value of control bytes (each escaped as four characters)
      * still gives a short excerpt, not a line four times as long.
+     *
+     * @param value the bad value, may be null
+     * @return the quoted, escaped and shortened value; {@code null} unquoted for null
      */
     public static String quote(String value) {
         if (value == null) {
@@ -55,6 +72,9 @@ public class BadInputException extends Ap4jException {
      * shortened, but with newline, tab, other control characters and non-ASCII characters
      * escaped as in {@link #quote(String)}, so a file named with terminal escapes cannot retitle
      * or clear the terminal it is reported on.
+     *
+     * @param name the name, may be null
+     * @return the escaped name; {@code null} for null
      */
     public static String escape(String name) {
         if (name == null) {
@@ -87,7 +107,7 @@ public class BadInputException extends Ap4jException {
         }
     }
 
-    /** The file, line or argument the bad input came from. */
+    /** {@return the file, line or argument the bad input came from, unescaped} */
     public String source() {
         return source;
     }

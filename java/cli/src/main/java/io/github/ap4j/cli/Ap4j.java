@@ -92,6 +92,11 @@ public final class Ap4j implements Runnable {
             // libvirt's four hook arguments are data, never options: a guest may be named "-h".
             args = new String[] {args[0], "--", args[1], args[2], args[3], args[4]};
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli's version option prints (Ap4jCommandLineTest compares the two),
+            // without building the parser's model, the larger part of a run this short.
+            return printVersion(out);
+        }
         List<String> a = Arrays.asList(args);
         boolean verbose = a.contains("--verbose");
         // With --format json, stdout carries JSON whatever happens: a failure too is an object.
@@ -151,6 +156,14 @@ public final class Ap4j implements Runnable {
             }
         }
         return cl;
+    }
+
+    private static int printVersion(PrintWriter out) {
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 
     /** The subcommand that ran (for the message prefix), or {@code cl} when parsing failed. */

@@ -63,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
         HostSnapshot s = SnapshotOptions.open(source);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.lszcrypt) {
-            out.print(LszcryptFormatter.format(s, release));
+            LszcryptFormatter.write(s, release, out); // line by line, not held whole
         } else if (format == Format.json) {
             Json.write(out, json(s));
         } else {

@@ -52,6 +52,21 @@ class Ap4jCommandLineTest {
     }
 
     @Test
+    void theVersionShortcutPrintsWhatPicocliPrints() {
+        java.io.StringWriter picocli = new java.io.StringWriter();
+        new CommandLine(new Ap4j(null)).printVersionHelp(new java.io.PrintWriter(picocli, true));
+        assertTrue(picocli.toString().startsWith("ap4j "), picocli.toString());
+        for (String option : List.of("--version", "-V")) {
+            CliRun r = CliRun.of(option);
+            assertEquals(ExitCode.OK, r.exitCode(), option);
+            assertEquals(picocli.toString(), r.out(), option);
+            assertEquals("", r.err(), option);
+        }
+        // not the shortcut: picocli parses it, and prints the same line
+        assertEquals(picocli.toString(), CliRun.of("--verbose", "--version").out());
+    }
+
+    @Test
     void helpStillListsEveryCommandAndAMisspeltOneIsSuggested() {
         CliRun help = CliRun.of("--help");
         assertEquals(ExitCode.OK, help.exitCode());

@@ -11,11 +11,18 @@ import java.util.List;
  * @param targets the per-target reports
  */
 public record CheckReport(String mdev, RuleSet rules, List<TargetReport> targets) {
+    /**
+     * Copies the target list.
+     *
+     * @param mdev the mdev UUID
+     * @param rules the rule set used
+     * @param targets the per-target reports
+     */
     public CheckReport {
         targets = List.copyOf(targets);
     }
 
-    /** True when every target is compatible. */
+    /** {@return true when every target is compatible} */
     public boolean allCompatible() {
         return verdict() == Verdict.COMPATIBLE;
     }
@@ -23,12 +30,14 @@ public record CheckReport(String mdev, RuleSet rules, List<TargetReport> targets
     /**
      * The verdict over all targets: incompatible when any target is, else unverifiable when
      * any target is, else compatible.
+     *
+     * @return the worst target verdict
      */
     public Verdict verdict() {
         return Verdict.worst(targets.stream().map(TargetReport::verdict).toList());
     }
 
-    /** Human-readable text: a verdict per target, the kernel lines, then the findings. */
+    /** {@return human-readable text: a verdict per target, the kernel lines, then the findings} */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("mdev ").append(mdev).append(", rules ").append(rules.label()).append('\n');

@@ -24,7 +24,7 @@ public enum Errno {
         this.value = value;
     }
 
-    /** The positive errno value; the kernel returns its negation. */
+    /** {@return the positive errno value; the kernel returns its negation} */
     public int value() {
         return value;
     }

@@ -16,6 +16,17 @@ import java.util.Objects;
  */
 public record Finding(FindingCode code, Severity severity, Apqn apqn, String problem,
         String message, String fix) {
+    /**
+     * Checks that only {@code apqn} may be null.
+     *
+     * @param code the code
+     * @param severity how much it matters
+     * @param apqn the queue, or null
+     * @param problem a short phrase
+     * @param message the explanation
+     * @param fix what to do
+     * @throws NullPointerException if another argument is null
+     */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -24,7 +35,7 @@ public record Finding(FindingCode code, Severity severity, Apqn apqn, String pro
         Objects.requireNonNull(fix, "fix");
     }
 
-    /** The explanation and its fix as one paragraph, for plain-text reports. */
+    /** {@return the explanation and its fix as one paragraph, for plain-text reports} */
     public String text() {
         return message + " Fix: " + fix;
     }

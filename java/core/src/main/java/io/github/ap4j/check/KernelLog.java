@@ -20,28 +20,58 @@ public final class KernelLog {
         return "vfio_ap_mdev " + uuid + ": ";
     }
 
-    /** libvirt, before any kernel code runs, when the target has no mdev with the UUID. */
+    /**
+     * libvirt, before any kernel code runs, when the target has no mdev with the UUID (stage 1).
+     *
+     * @param uuid the guest's mdev UUID
+     * @return {@code error: device not found: mediated device '<UUID>' not found}
+     */
     public static String libvirtMdevNotFound(String uuid) {
         return "error: device not found: mediated device '" + uuid + "' not found";
     }
 
-    /** v3: {@code dev_err} in {@code vfio_ap_set_state()} on an SE host. */
+    /**
+     * v3: {@code dev_err} in {@code vfio_ap_set_state()} on an SE host (stage 3).
+     *
+     * @param uuid the mdev UUID
+     * @return the log line
+     */
     public static String seNotAllowed(String uuid) {
         return p(uuid) + "Migration not allowed from or to a Secure Execution guest";
     }
 
-    /** Step 5, per APQN not bound to vfio_ap (all versions). */
+    /**
+     * Stage 5, per APQN not bound to vfio_ap on the target (all versions).
+     *
+     * @param uuid the mdev UUID
+     * @param q the missing queue
+     * @return the log line
+     */
     public static String queueNotAvailable(String uuid, Apqn q) {
         return p(uuid) + "Queue " + q + " not available to vfio_ap driver on target host";
     }
 
-    /** Step 6 (doc), per missing control domain; note the odd {@code vfio_ap_mdev: %s:}. */
+    /**
+     * Stage 6 (doc), per missing control domain; note the odd {@code vfio_ap_mdev: %s:}.
+     *
+     * @param uuid the mdev UUID
+     * @param domain the control domain, printed as four hex digits
+     * @return the log line
+     */
     public static String controlDomainMissing(String uuid, int domain) {
         return "vfio_ap_mdev: " + uuid + ": Control domain " + hex(domain, 4)
                 + " not available on the destination host";
     }
 
-    /** A TAPQ failure line: which text depends on the rule set and the response code. */
+    /**
+     * A TAPQ failure line (stage 7): which text depends on the rule set and the response code.
+     *
+     * @param rules the rule set
+     * @param uuid the mdev UUID
+     * @param q the queue TAPQ failed on
+     * @param rc the response code, printed in decimal
+     * @return the log line
+     */
     public static String tapqFailed(RuleSet rules, String uuid, Apqn q, int rc) {
         if (rules == RuleSet.V3 && rc == 0x01) {
             return p(uuid) + "migration failed: Failed to get hwinfo for queue " + q
@@ -50,7 +80,14 @@ public final class KernelLog {
         return p(uuid) + "Failed to get hwinfo for queue " + q + ": TAPQ rc=" + rc;
     }
 
-    /** Step 8: {@code MDEV_SHARING_ERR} as {@code dev_warn} on this mdev. */
+    /**
+     * Stage 8: {@code MDEV_SHARING_ERR} as {@code dev_warn} on this mdev.
+     *
+     * @param uuid the guest's mdev UUID
+     * @param q the queue both mdevs hold
+     * @param otherUuid the target mdev that already holds {@code q}
+     * @return the log line
+     */
     public static String sharingError(String uuid, Apqn q, String otherUuid) {
         return p(uuid) + "Userspace may not assign queue " + q + " to mdev: already assigned to "
                 + otherUuid;
@@ -59,6 +96,13 @@ public final class KernelLog {
     /**
      * {@code report_qinfo_incompatibilities()}: the header, then rows 1-11 in order, each only
      * when its condition holds; source line first in every pair.
+     *
+     * @param rules the rule set, which picks the message texts
+     * @param uuid the mdev UUID
+     * @param q the incompatible queue
+     * @param src the source GR2 word
+     * @param tgt the target GR2 word
+     * @param out receives the lines, header first
      */
     public static void reportIncompatibilities(RuleSet rules, String uuid, Apqn q, long src,
             long tgt, List<String> out) {

@@ -57,12 +57,26 @@ public final class MigrationCheck {
      *                 layer); queues not in the map are taken to answer with response code 0
      */
     public record Target(String label, HostSnapshot snapshot, Map<Apqn, QueueStatus> tapq) {
+        /**
+         * Copies the statuses.
+         *
+         * @param label the name to report it under
+         * @param snapshot the host snapshot
+         * @param tapq TAPQ statuses of target queues; empty when not known
+         * @throws NullPointerException if {@code label} or {@code snapshot} is null
+         */
         public Target {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(snapshot, "snapshot");
             tapq = Map.copyOf(tapq);
         }
 
+        /**
+         * A destination without TAPQ statuses: every queue taken to answer with response code 0.
+         *
+         * @param label the name to report it under
+         * @param snapshot the host snapshot
+         */
         public Target(String label, HostSnapshot snapshot) {
             this(label, snapshot, Map.of());
         }
@@ -71,7 +85,17 @@ public final class MigrationCheck {
     private MigrationCheck() {
     }
 
-    /** Checks the mdev {@code uuid} of {@code source} against each target. */
+    /**
+     * Checks the mdev {@code uuid} of {@code source} against each target.
+     *
+     * @param source the source host's snapshot, which must hold the mdev
+     * @param uuid the guest's mdev UUID
+     * @param targets the destinations, in report order
+     * @param rules which version of the kernel's migration code to predict
+     * @return one report per target
+     * @throws io.github.ap4j.BadInputException when the UUID is malformed or not an mdev on the
+     *         source, or the source snapshot cannot say which APQNs the guest has
+     */
     public static CheckReport check(HostSnapshot source, String uuid, List<Target> targets,
             RuleSet rules) {
         return check(source, Map.of(), uuid, targets, rules);
@@ -80,6 +104,12 @@ public final class MigrationCheck {
     /**
      * As {@link #check(HostSnapshot, String, List, RuleSet)}, with TAPQ statuses of source queues.
      *
+     * @param source the source host's snapshot, which must hold the mdev
+     * @param sourceTapq TAPQ statuses of source queues (stage 4); queues not in the map answer 0
+     * @param uuid the guest's mdev UUID
+     * @param targets the destinations, in report order
+     * @param rules which version of the kernel's migration code to predict
+     * @return one report per target
      * @throws io.github.ap4j.BadInputException when the UUID is malformed or not an mdev on the
      *         source, or the source snapshot cannot say which APQNs the guest has
      */

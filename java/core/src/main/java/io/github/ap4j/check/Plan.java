@@ -19,6 +19,16 @@ import java.util.Objects;
 public record Plan(String target, String mdev, RuleSet rules, List<Action> actions,
         List<Apqn> collateral, List<Finding> blockers) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param target the target as named by the caller
+     * @param mdev the mdev UUID
+     * @param rules the rule set
+     * @param actions the commands
+     * @param collateral queues that leave the host's default drivers
+     * @param blockers errors no command fixes
+     */
     public Plan {
         actions = List.copyOf(actions);
         collateral = List.copyOf(collateral);
@@ -27,7 +37,20 @@ public record Plan(String target, String mdev, RuleSet rules, List<Action> actio
 
     /** What an action does. */
     public enum Kind {
-        CREATE_MDEV, UNASSIGN_ADAPTER, UNASSIGN_DOMAIN, EDIT_APMASK, EDIT_AQMASK, UNBIND, BIND
+        /** Write the guest's UUID to {@code mdev_supported_types/vfio_ap-passthrough/create}. */
+        CREATE_MDEV,
+        /** Write an adapter id to another mdev's {@code unassign_adapter}, freeing its queues. */
+        UNASSIGN_ADAPTER,
+        /** Write a domain id to another mdev's {@code unassign_domain}, freeing its queues. */
+        UNASSIGN_DOMAIN,
+        /** A relative edit of {@code /sys/bus/ap/apmask} that gives adapters to vfio_ap. */
+        EDIT_APMASK,
+        /** A relative edit of {@code /sys/bus/ap/aqmask} that gives domains to vfio_ap. */
+        EDIT_AQMASK,
+        /** Write an APQN to its current driver's {@code unbind}. */
+        UNBIND,
+        /** Write an APQN to {@code drivers/vfio_ap/bind}. */
+        BIND
     }
 
     /**
@@ -42,23 +65,33 @@ public record Plan(String target, String mdev, RuleSet rules, List<Action> actio
      */
     public record Action(Kind kind, String path, String value, String explanation,
             List<Apqn> affected) {
+        /**
+         * Copies the affected list.
+         *
+         * @param kind what it does, never null
+         * @param path the sysfs file written
+         * @param value the text written
+         * @param explanation why
+         * @param affected the APQNs it affects
+         * @throws NullPointerException if {@code kind} is null
+         */
         public Action {
             Objects.requireNonNull(kind, "kind");
             affected = List.copyOf(affected);
         }
 
-        /** The shell command: {@code echo VALUE > PATH}. */
+        /** {@return the shell command: {@code echo VALUE > PATH}} */
         public String command() {
             return "echo " + value + " > " + path;
         }
     }
 
-    /** The commands alone, in order. */
+    /** {@return the commands alone, in the order to run them} */
     public List<String> commands() {
         return actions.stream().map(Action::command).toList();
     }
 
-    /** True when the commands make the target compatible (no blockers). */
+    /** {@return true when the commands make the target compatible (no blockers)} */
     public boolean sufficient() {
         return blockers.isEmpty();
     }
@@ -66,12 +99,17 @@ public record Plan(String target, String mdev, RuleSet rules, List<Action> actio
     /**
      * What the target is once the commands have run: compatible (no blockers), incompatible
      * (a blocker no command fixes), or unverifiable (only facts the target snapshot lacks).
+     *
+     * @return {@link Verdict#of(List)} of the blockers
      */
     public Verdict verdict() {
         return Verdict.of(blockers);
     }
 
-    /** A shell-script-like text: comments explain, lines without {@code #} are the commands. */
+    /**
+     * {@return a shell-script-like text: comments explain, lines without {@code #} are the
+     * commands}
+     */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("# ap4j plan: mdev ").append(mdev).append(" on target ").append(target)

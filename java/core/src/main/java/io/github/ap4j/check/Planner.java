@@ -45,10 +45,32 @@ public final class Planner {
     private Planner() {
     }
 
+    /**
+     * A plan for one target under the default rule set ({@link RuleSet#DOC}), without TAPQ
+     * statuses of the source.
+     *
+     * @param source the source host's snapshot, which must hold the mdev
+     * @param uuid the guest's mdev UUID
+     * @param target the destination
+     * @return the commands to run on the target, and what they cannot fix
+     * @throws io.github.ap4j.BadInputException as {@link MigrationCheck#check} does
+     */
     public static Plan plan(HostSnapshot source, String uuid, MigrationCheck.Target target) {
         return plan(source, Map.of(), uuid, target, RuleSet.DOC);
     }
 
+    /**
+     * A plan for one target: the sysfs writes that make it accept the guest, checked with the
+     * same stages as {@link MigrationCheck}.
+     *
+     * @param source the source host's snapshot, which must hold the mdev
+     * @param sourceTapq TAPQ statuses of source queues; queues not in the map answer 0
+     * @param uuid the guest's mdev UUID
+     * @param target the destination
+     * @param rules which version of the kernel's migration code to predict
+     * @return the commands to run on the target, and what they cannot fix
+     * @throws io.github.ap4j.BadInputException as {@link MigrationCheck#check} does
+     */
     public static Plan plan(HostSnapshot source, Map<Apqn, QueueStatus> sourceTapq, String uuid,
             MigrationCheck.Target target, RuleSet rules) {
         Guest g = new Guest(source, uuid, sourceTapq, rules);

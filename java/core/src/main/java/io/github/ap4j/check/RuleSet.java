@@ -26,7 +26,10 @@ import java.util.Locale;
  * nothing.
  */
 public enum RuleSet {
-    DOC, V3;
+    /** The documented behaviour and the newest driver code; the default. */
+    DOC,
+    /** The code posted as v3 and, unchanged, as v4 ({@code --rules v3} or {@code v4}). */
+    V3;
 
     /**
      * {@code QINFO_DATA_MASK} of the migration code: GR2 bits 0-17 (facilities, class, bind
@@ -34,7 +37,10 @@ public enum RuleSet {
      */
     public static final long QINFO_DATA_MASK = 0xffffc000ff000000L;
 
-    /** Lower-case name as used on the command line and in reports: {@code doc}, {@code v3}. */
+    /**
+     * {@return the lower-case name used on the command line and in reports: {@code doc}, {@code
+     * v3}}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -42,6 +48,10 @@ public enum RuleSet {
     /**
      * {@code doc} or {@code v3}, any case; {@code v4} is {@link #V3} too, because the v4 posting
      * carries the v3 code (docs/kernel-rules.md).
+     *
+     * @param text the {@code --rules} value
+     * @return the rule set
+     * @throws IllegalArgumentException if {@code text} names none
      */
     public static RuleSet parse(String text) {
         if ("v4".equalsIgnoreCase(text)) {
@@ -60,6 +70,10 @@ public enum RuleSet {
      * {@code queue_hardware_info_is_compatible()} on a source and a target GR2 word
      * (docs/kernel-rules.md, "The hardware comparison"). Only the upper 40 bits matter; nd, ml, qd
      * and the reserved low bits never do.
+     *
+     * @param src the GR2 word the source saved in the migration blob
+     * @param tgt a fresh TAPQ GR2 word on the target
+     * @return whether the kernel accepts the target queue
      */
     public boolean compatible(long src, long tgt) {
         boolean bsZero = ((src | tgt) & QueueHwInfo.GR2_BS) == 0;
@@ -82,6 +96,11 @@ public enum RuleSet {
     /**
      * Compares {@code n} word pairs and returns how many are incompatible; allocation-free, for
      * a whole guest (up to 65,536 APQNs) at once.
+     *
+     * @param src source GR2 words
+     * @param tgt target GR2 words, paired with {@code src} by index
+     * @param n how many pairs to compare, from index 0
+     * @return the number of pairs {@link #compatible(long, long)} rejects
      */
     public int countIncompatible(long[] src, long[] tgt, int n) {
         int bad = 0;
@@ -93,12 +112,15 @@ public enum RuleSet {
         return bad;
     }
 
-    /** What an incompatible queue makes the post-copy validation return. */
+    /**
+     * {@return what an incompatible queue makes the post-copy validation return: {@code EINVAL}
+     * (doc) or {@code EFAULT} (v3)}
+     */
     public Errno incompatibleErrno() {
         return this == DOC ? Errno.EINVAL : Errno.EFAULT;
     }
 
-    /** Whether control domains are migrated and checked (step 6). */
+    /** {@return whether control domains are migrated and checked (stage 6)} */
     public boolean checksControlDomains() {
         return this == DOC;
     }
@@ -106,6 +128,8 @@ public enum RuleSet {
     /**
      * Whether an SE host registers no migration ops at all (doc), rather than failing every state
      * change with {@code -EPERM} and a {@code dev_err} line (v3).
+     *
+     * @return true for {@link #DOC}
      */
     public boolean seMeansNoMigrationSupport() {
         return this == DOC;
@@ -114,6 +138,10 @@ public enum RuleSet {
     /**
      * {@code get_hardware_info_for_queue()}: whether TAPQ with this response code and async bit
      * counts as success, so the returned hwinfo is used.
+     *
+     * @param responseCode the TAPQ response code
+     * @param async the status word's asynchronous-error bit
+     * @return true for 0x00 and 0x02-0x05; false for 0x01; otherwise by rule set and async bit
      */
     public boolean tapqUsable(int responseCode, boolean async) {
         if (ResponseCode.tapqInfoValid(responseCode)) {
@@ -125,7 +153,12 @@ public enum RuleSet {
         return this == DOC ? async : !async;
     }
 
-    /** The errno of a TAPQ failure ({@link #tapqUsable} false): Q_NOT_AVAIL is ENODEV, else EIO. */
+    /**
+     * The errno of a TAPQ failure ({@link #tapqUsable} false).
+     *
+     * @param responseCode the TAPQ response code
+     * @return {@code ENODEV} for 0x01 (Q_NOT_AVAIL), else {@code EIO}
+     */
     public static Errno tapqErrno(int responseCode) {
         return responseCode == 0x01 ? Errno.ENODEV : Errno.EIO;
     }

@@ -8,9 +8,14 @@ import java.util.Locale;
  * code is {@link FindingCode#UNVERIFIABLE} (see {@link Verdict#of(java.util.List)}).
  */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    /** The target fails a stage or a stage cannot be predicted; decides the verdict. */
+    ERROR,
+    /** Worth acting on, but the kernel accepts the migration (master keys, for example). */
+    WARNING,
+    /** Context only. */
+    INFO;
 
-    /** {@code error}, {@code warning} or {@code info}, as the JSON report spells it. */
+    /** {@return {@code error}, {@code warning} or {@code info}, as the JSON report spells it} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -19,6 +19,18 @@ import java.util.Objects;
  */
 public record TargetReport(String target, Verdict verdict, Errno errno, List<String> kernelLog,
         List<Finding> findings, String error) {
+    /**
+     * Checks the report's consistency.
+     *
+     * @param target the target as the caller named it, never null
+     * @param verdict the verdict, never null
+     * @param errno what the kernel returns, or null
+     * @param kernelLog the log lines
+     * @param findings the findings
+     * @param error why the target could not be read, or null
+     * @throws IllegalArgumentException if {@code error} is set and the verdict is not
+     *     {@link Verdict#UNVERIFIABLE}
+     */
     public TargetReport {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(verdict, "verdict");
@@ -29,18 +41,31 @@ public record TargetReport(String target, Verdict verdict, Errno errno, List<Str
         }
     }
 
-    /** A target that was read and checked: its verdict follows from the findings. */
+    /**
+     * A target that was read and checked: its verdict follows from the findings.
+     *
+     * @param target the target as the caller named it
+     * @param errno what the kernel returns, or null for success
+     * @param kernelLog the log lines, in order
+     * @param findings the findings
+     */
     public TargetReport(String target, Errno errno, List<String> kernelLog, List<Finding> findings) {
         this(target, Verdict.of(findings), errno, kernelLog, findings, null);
     }
 
-    /** A target that could not be read; {@code error} is the one-line reason, naming the file. */
+    /**
+     * A target that could not be read.
+     *
+     * @param target the target as the caller named it
+     * @param error the one-line reason, naming the file; never null
+     * @return an {@link Verdict#UNVERIFIABLE} report without log or findings
+     */
     public static TargetReport unreadable(String target, String error) {
         return new TargetReport(target, Verdict.UNVERIFIABLE, null, List.of(), List.of(),
                 Objects.requireNonNull(error, "error"));
     }
 
-    /** True when the verdict is {@link Verdict#COMPATIBLE}. */
+    /** {@return true when the verdict is {@link Verdict#COMPATIBLE}} */
     public boolean compatible() {
         return verdict == Verdict.COMPATIBLE;
     }

@@ -24,7 +24,9 @@ public enum Verdict {
     private static final Set<FindingCode> UNKNOWN_FACTS =
             EnumSet.of(FindingCode.UNVERIFIABLE, FindingCode.HWINFO_UNKNOWN);
 
-    /** {@code compatible}, {@code incompatible} or {@code unverifiable}, as JSON spells it. */
+    /**
+     * {@return {@code compatible}, {@code incompatible} or {@code unverifiable}, as JSON spells it}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -32,6 +34,9 @@ public enum Verdict {
     /**
      * The verdict a list of findings gives: a known failure outweighs an unknown, an unknown
      * outweighs success. Warnings and infos never change it.
+     *
+     * @param findings a target's findings
+     * @return the verdict
      */
     public static Verdict of(List<Finding> findings) {
         boolean unknown = false;
@@ -47,7 +52,12 @@ public enum Verdict {
         return unknown ? UNVERIFIABLE : COMPATIBLE;
     }
 
-    /** The verdict over several targets, by the same order: incompatible, unverifiable, compatible. */
+    /**
+     * The verdict over several targets, by the same order: incompatible, unverifiable, compatible.
+     *
+     * @param verdicts the targets' verdicts
+     * @return the worst of them; {@link #COMPATIBLE} for none
+     */
     public static Verdict worst(Iterable<Verdict> verdicts) {
         Verdict w = COMPATIBLE;
         for (Verdict v : verdicts) {

@@ -28,6 +28,21 @@ import java.util.Objects;
 public record Diagnosis(Failure failure, List<FindingCode> codes, String mdev, Apqn apqn,
         Host host, List<RuleSet> rules, List<Difference> differences, Integer responseCode,
         List<String> lines, String explanation, String fix) {
+    /**
+     * Copies the lists; failure, explanation and fix must not be null.
+     *
+     * @param failure which kernel failure
+     * @param codes the finding codes
+     * @param mdev the mdev UUID, or null
+     * @param apqn the queue, or null
+     * @param host the host the lines come from, or null
+     * @param rules the matching rule sets
+     * @param differences the features the report names
+     * @param responseCode the TAPQ response code, or null
+     * @param lines the input lines used
+     * @param explanation what happened
+     * @param fix what to change
+     */
     public Diagnosis {
         Objects.requireNonNull(failure, "failure");
         codes = List.copyOf(codes);
@@ -38,7 +53,9 @@ public record Diagnosis(Failure failure, List<FindingCode> codes, String mdev, A
         Objects.requireNonNull(fix, "fix");
     }
 
-    /** The {@code AP_RESPONSE_*} name of {@link #responseCode}, or null (none, or unnamed). */
+    /**
+     * {@return the {@code AP_RESPONSE_*} name of {@link #responseCode}, or null (none, or unnamed)}
+     */
     public String responseCodeName() {
         ResponseCode r = responseCode == null ? null : ResponseCode.byCodeOrNull(responseCode);
         return r == null ? null : "AP_RESPONSE_" + r.name();

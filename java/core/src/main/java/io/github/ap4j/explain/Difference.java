@@ -9,8 +9,20 @@ import java.util.Objects;
  * {@link Feature#AP_TYPE} and {@link Feature#BIND_STATE}, {@code "FULL_NATIVE"} or
  * {@code "STATELESS"} for {@link Feature#CLASS}; {@code null} where the lines do not say (for
  * example when the rate limit dropped one of the two lines).
+ *
+ * @param feature the feature, never null
+ * @param source what the lines say about the source queue, or null
+ * @param target what the lines say about the target queue, or null
  */
 public record Difference(Feature feature, Object source, Object target) {
+    /**
+     * Checks the feature.
+     *
+     * @param feature the feature
+     * @param source the source's value, or null
+     * @param target the target's value, or null
+     * @throws NullPointerException if {@code feature} is null
+     */
     public Difference {
         Objects.requireNonNull(feature, "feature");
     }

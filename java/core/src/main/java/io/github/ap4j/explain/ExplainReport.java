@@ -11,6 +11,12 @@ import java.util.List;
  *                     but matched no known message
  */
 public record ExplainReport(List<Diagnosis> diagnoses, int unrecognised) {
+    /**
+     * Copies the diagnoses.
+     *
+     * @param diagnoses one per failure
+     * @param unrecognised how many lines looked relevant but matched no message
+     */
     public ExplainReport {
         diagnoses = List.copyOf(diagnoses);
     }

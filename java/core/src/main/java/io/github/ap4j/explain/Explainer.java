@@ -38,7 +38,13 @@ public final class Explainer {
     private Explainer() {
     }
 
-    /** Explains {@code lines} (physical lines as given, without newlines). */
+    /**
+     * Explains pasted log lines without snapshots.
+     *
+     * @param lines physical lines as given (dmesg, journal, libvirt or QEMU output), without
+     *     newlines
+     * @return one diagnosis per failure found
+     */
     public static ExplainReport explain(List<String> lines) {
         return explain(lines, null, null, null);
     }
@@ -48,6 +54,11 @@ public final class Explainer {
      * (and the lines that name none); {@code source} and {@code target}, when both are given,
      * are snapshots of the two hosts used to narrow and confirm each diagnosis.
      *
+     * @param lines physical lines as given, without newlines
+     * @param mdev the mdev UUID to keep, or null for all
+     * @param source the source host's snapshot, or null
+     * @param target the destination's snapshot, or null
+     * @return one diagnosis per failure found
      * @throws io.github.ap4j.BadInputException when {@code mdev} is not a UUID, or the snapshots
      *         do not hold the mdev the logs name
      */

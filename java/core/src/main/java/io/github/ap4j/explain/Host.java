@@ -5,9 +5,12 @@ import java.util.Locale;
 
 /** Which side of the migration a log line can only have come from. */
 public enum Host {
-    SOURCE, DESTINATION;
+    /** The source host, whose kernel reads the queues for the migration stream (source TAPQ). */
+    SOURCE,
+    /** The destination, where libvirt looks up the mdev and the kernel validates the queues. */
+    DESTINATION;
 
-    /** {@code source} or {@code destination}, as the JSON report spells it. */
+    /** {@return {@code source} or {@code destination}, as the JSON report spells it} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -25,12 +25,25 @@ public final class LogInput {
     private LogInput() {
     }
 
-    /** The lines of a regular file. */
+    /**
+     * The lines of a regular file.
+     *
+     * @param file the log file
+     * @return its lines, each at most {@link #MAX_LINE} characters
+     * @throws io.github.ap4j.BadInputException when the file is missing, not regular or too big
+     */
     public static List<String> read(Path file) {
         return lines(new String(BoundedInput.readFile(file, InputLimit.LOG), StandardCharsets.UTF_8));
     }
 
-    /** The lines of a stream named {@code name} in messages (for example {@code <stdin>}). */
+    /**
+     * The lines of a stream.
+     *
+     * @param in the stream, read to its end
+     * @param name the stream's name in messages, for example {@code <stdin>}
+     * @return its lines, each at most {@link #MAX_LINE} characters
+     * @throws io.github.ap4j.BadInputException when the stream is too big or too slow
+     */
     public static List<String> read(InputStream in, String name) {
         return lines(new String(BoundedInput.readStream(in, name, InputLimit.LOG),
                 StandardCharsets.UTF_8));

@@ -31,7 +31,12 @@ public record DomainXml(Optional<String> name, Optional<String> mdev,
     /** Largest domain XML read (a real one is a few KiB; libvirt's own limit is 10 MiB). */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    /** Whether {@code data} looks like XML: its first non-blank byte (after a BOM) is {@code <}. */
+    /**
+     * Whether {@code data} looks like XML: its first non-blank byte (after a BOM) is {@code <}.
+     *
+     * @param data the input's bytes
+     * @return true when it should be parsed as XML rather than read another way
+     */
     public static boolean looksLikeXml(byte[] data) {
         int i = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb
                 && (data[2] & 0xff) == 0xbf ? 3 : 0;
@@ -45,6 +50,9 @@ public record DomainXml(Optional<String> name, Optional<String> mdev,
     /**
      * Parses {@code xml} safely ({@link SafeXml}): a {@code <domain>} or a descriptor element.
      *
+     * @param xml the document, at most {@link #MAX_BYTES} bytes
+     * @param origin the file or {@code <stdin>}, named in errors
+     * @return what ap4j reads from it
      * @throws BadInputException for malformed or refused XML, another root element, a second
      *         vfio-ap hostdev, a hostdev without a UUID, or a bad descriptor
      */
@@ -130,7 +138,13 @@ public record DomainXml(Optional<String> name, Optional<String> mdev,
         throw new BadInputException(origin, "the vfio-ap hostdev has no <source><address uuid=.../>");
     }
 
-    /** The mdev UUID, or a clear error naming {@code origin}: a domain without vfio-ap hostdev. */
+    /**
+     * The mdev UUID, or a clear error for a domain without a vfio-ap hostdev.
+     *
+     * @param origin the file or {@code <stdin>}, named in the error
+     * @return the UUID, lowercase
+     * @throws BadInputException when the domain has no vfio-ap hostdev
+     */
     public String requireMdev(String origin) {
         return mdev.orElseThrow(() -> new BadInputException(origin, "the domain has no "
                 + "vfio-ap hostdev (<hostdev mode='subsystem' type='mdev' "

@@ -54,6 +54,22 @@ public record GuestDescriptor(String mdev, String host, Instant taken, String ap
     /** The descriptor format this ap4j writes and reads. */
     public static final int FORMAT = 1;
 
+    /**
+     * Copies the lists; features, busFeatures and controlDomains may be null (unknown).
+     *
+     * @param mdev the mdev UUID
+     * @param host the source host's name
+     * @param taken when the source was read
+     * @param ap4jVersion the ap4j that wrote it
+     * @param sourceKind what the source snapshot was
+     * @param features the vfio_ap {@code features} tokens, or null
+     * @param busFeatures the AP bus {@code features} tokens, or null
+     * @param matrix the guest's adapters and domains
+     * @param fromAssigned whether {@code matrix} stands in for a missing {@code guest_matrix}
+     * @param controlDomains the control domains, or null
+     * @param queues per guest APQN, what the kernel compares
+     * @throws NullPointerException if a required field is null
+     */
     public GuestDescriptor {
         Objects.requireNonNull(mdev, "mdev");
         Objects.requireNonNull(host, "host");
@@ -80,6 +96,16 @@ public record GuestDescriptor(String mdev, String host, Instant taken, String ap
      */
     public record Queue(Apqn apqn, Integer functions, Integer type, boolean cardLevel,
             boolean mappedType, List<Mkvp> mkvps) {
+        /**
+         * Copies the patterns.
+         *
+         * @param apqn the queue, never null
+         * @param functions {@code ap_functions}, or null
+         * @param type the AP type, or null
+         * @param cardLevel whether the functions are the card's
+         * @param mappedType whether the type is the mapped {@code hwtype}
+         * @param mkvps the patterns, or null
+         */
         public Queue {
             Objects.requireNonNull(apqn, "apqn");
             mkvps = mkvps == null ? null : List.copyOf(mkvps);
@@ -91,6 +117,12 @@ public record GuestDescriptor(String mdev, String host, Instant taken, String ap
      *
      * @throws BadInputException when the UUID is not an mdev of the source, or the source cannot
      *         say which APQNs the guest has
+     *
+     * @param source the source host's snapshot
+     * @param uuid the mdev UUID, any case
+     * @param host the source host's name to record
+     * @param version the ap4j version to record
+     * @return the descriptor, UUID lowercase, queues in APQN order
      */
     public static GuestDescriptor of(HostSnapshot source, String uuid, String host, String version) {
         String origin = source.provenance().origin();
@@ -145,6 +177,9 @@ public record GuestDescriptor(String mdev, String host, Instant taken, String ap
      * queues and cards holding exactly the words the check compares, the {@code vfio_ap}
      * features and the bus features; everything else unknown. Checking it gives the same
      * findings as checking the source snapshot it was made from.
+     *
+     * @param origin the descriptor's file or domain, recorded as the snapshot's origin
+     * @return a {@link io.github.ap4j.snapshot.SourceKind#DESCRIPTOR} snapshot
      */
     public HostSnapshot toSnapshot(String origin) {
         Map<Integer, Queue> cardSeen = new LinkedHashMap<>();

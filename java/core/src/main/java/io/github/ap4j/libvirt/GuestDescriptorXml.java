@@ -50,12 +50,22 @@ public final class GuestDescriptorXml {
     private GuestDescriptorXml() {
     }
 
-    /** The element, indented, each child on its own line, with a final newline. */
+    /**
+     * The element, indented, each child on its own line, with a final newline.
+     *
+     * @param d the descriptor
+     * @return the XML text, as {@code ap4j describe} prints it
+     */
     public static String write(GuestDescriptor d) {
         return render(d, "\n", "  ");
     }
 
-    /** The element on one line, for {@code virsh metadata --set}. */
+    /**
+     * The element on one line, for {@code virsh metadata --set}.
+     *
+     * @param d the descriptor
+     * @return the XML text without newlines
+     */
     public static String writeOneLine(GuestDescriptor d) {
         return render(d, "", "");
     }

@@ -17,6 +17,11 @@ import java.util.stream.IntStream;
  * <p>Stored as four 64-bit words, word 0 holding ids 0..63 with id 0 in its most significant
  * bit, so the sysfs hex string maps onto the words digit for digit. This type owns the bit
  * order: {@link java.util.BitSet} is LSB-first and is deliberately not used.
+ *
+ * @param w0 ids 0..63, id 0 in the most significant bit
+ * @param w1 ids 64..127, id 64 in the most significant bit
+ * @param w2 ids 128..191, id 128 in the most significant bit
+ * @param w3 ids 192..255, id 192 in the most significant bit
  */
 public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Integer> {
 
@@ -28,10 +33,18 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
      */
     public static final String NOT_SUPPORTED = "not supported";
 
+    /** No id set: an mdev with nothing assigned, or a host that reserves nothing for zcrypt. */
     public static final ApMask EMPTY = new ApMask(0, 0, 0, 0);
+    /** All 256 ids set, as the kernel's default {@code apmask}/{@code aqmask} at boot. */
     public static final ApMask FULL = new ApMask(-1L, -1L, -1L, -1L);
 
-    /** A mask with exactly the given ids set. */
+    /**
+     * A mask with exactly the given ids set.
+     *
+     * @param ids adapter or domain ids, each 0..255; duplicates are harmless
+     * @return the mask with those ids and no other
+     * @throws IllegalArgumentException if an id is outside 0..255
+     */
     public static ApMask of(int... ids) {
         long[] w = new long[4];
         for (int id : ids) {
@@ -41,7 +54,15 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         return new ApMask(w[0], w[1], w[2], w[3]);
     }
 
-    /** A mask with ids {@code from..to} (inclusive) set. */
+    /**
+     * A mask with ids {@code from..to} (inclusive) set, as the kernel's {@code +N-M} term sets
+     * them.
+     *
+     * @param from the first id, 0..255
+     * @param to the last id, {@code from}..255
+     * @return the mask with exactly that range
+     * @throws IllegalArgumentException if an id is out of range or {@code from > to}
+     */
     public static ApMask range(int from, int to) {
         checkId(from);
         checkId(to);
@@ -55,7 +76,15 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         return new ApMask(w[0], w[1], w[2], w[3]);
     }
 
-    /** Builds a mask from 32 bytes in storage order (as in the QCI block, docs/bit-layouts.md). */
+    /**
+     * Builds a mask from 32 bytes in storage order (as in the QCI block, docs/bit-layouts.md).
+     *
+     * @param bytes the buffer, for example the 128-byte QCI block
+     * @param offset where the mask starts: 16 for {@code apm}, 48 for {@code aqm}, 80 for
+     *     {@code adm}
+     * @return the mask, id 0 in the top bit of {@code bytes[offset]}
+     * @throws ArrayIndexOutOfBoundsException if fewer than 32 bytes follow {@code offset}
+     */
     public static ApMask fromBytes(byte[] bytes, int offset) {
         long[] w = new long[4];
         for (int i = 0; i < 32; i++) {
@@ -68,6 +97,10 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
      * Parses a sysfs mask attribute: {@code 0x} plus 64 hex digits (upper or lower case), with
      * an optional trailing newline; an empty result for the text {@code not supported}, which
      * the QCI-based attributes print on a machine without QCI.
+     *
+     * @param text the attribute's content as read
+     * @return the mask, or empty for {@code not supported}
+     * @throws IllegalArgumentException if {@code text} is neither form
      */
     public static Optional<ApMask> parseSysfs(String text) {
         if (text != null && Hex.stripNewline(text).equals(NOT_SUPPORTED)) {
@@ -79,6 +112,10 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
     /**
      * Strict parse of the form the kernel prints: {@code 0x} and exactly 64 hex digits, one
      * optional trailing newline.
+     *
+     * @param text the attribute's content, for example {@code apmask}
+     * @return the mask
+     * @throws IllegalArgumentException if {@code text} is null or not of that form
      */
     public static ApMask parse(String text) {
         String s = text == null ? null : Hex.stripNewline(text);
@@ -105,6 +142,10 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
      * {@code x}), then up to 64 hex digits read MSB-first from id 0 (missing digits are 0), then
      * at most one newline. Anything else, including a leading blank or a 65th digit, is the
      * kernel's {@code -EINVAL}.
+     *
+     * @param text what would be written to {@code apmask} or {@code aqmask}
+     * @return the mask the kernel would store
+     * @throws MaskSyntaxException where the kernel would answer {@code -EINVAL}
      */
     public static ApMask parseHex2Bitmap(String text) {
         int i = 0;
@@ -153,11 +194,25 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         }
     }
 
+    /**
+     * Whether an id is set.
+     *
+     * @param id an adapter or domain id, 0..255
+     * @return whether bit {@code id} (counted from the left) is set
+     * @throws IllegalArgumentException if {@code id} is outside 0..255
+     */
     public boolean contains(int id) {
         checkId(id);
         return (word(id >>> 6) & bit(id)) != 0;
     }
 
+    /**
+     * This mask with one more id set.
+     *
+     * @param id the id to set, 0..255
+     * @return a new mask; this one is unchanged
+     * @throws IllegalArgumentException if {@code id} is outside 0..255
+     */
     public ApMask with(int id) {
         checkId(id);
         long b = bit(id);
@@ -169,6 +224,13 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         }
     }
 
+    /**
+     * This mask with one id cleared.
+     *
+     * @param id the id to clear, 0..255
+     * @return a new mask; this one is unchanged
+     * @throws IllegalArgumentException if {@code id} is outside 0..255
+     */
     public ApMask without(int id) {
         checkId(id);
         long b = ~bit(id);
@@ -180,40 +242,90 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         }
     }
 
+    /**
+     * The ids in either mask (bitwise OR).
+     *
+     * @param o the other mask
+     * @return the union
+     */
     public ApMask union(ApMask o) {
         return new ApMask(w0 | o.w0, w1 | o.w1, w2 | o.w2, w3 | o.w3);
     }
 
+    /**
+     * The ids in both masks (bitwise AND), as the kernel combines {@code apm} and {@code aqm}
+     * with the host's masks.
+     *
+     * @param o the other mask
+     * @return the intersection
+     */
     public ApMask intersect(ApMask o) {
         return new ApMask(w0 & o.w0, w1 & o.w1, w2 & o.w2, w3 & o.w3);
     }
 
-    /** Ids in this mask and not in {@code o}. */
+    /**
+     * Ids in this mask and not in {@code o}.
+     *
+     * @param o the ids to remove
+     * @return the difference
+     */
     public ApMask minus(ApMask o) {
         return new ApMask(w0 & ~o.w0, w1 & ~o.w1, w2 & ~o.w2, w3 & ~o.w3);
     }
 
+    /**
+     * All 256 ids flipped.
+     *
+     * @return the ids not in this mask
+     */
     public ApMask complement() {
         return new ApMask(~w0, ~w1, ~w2, ~w3);
     }
 
+    /**
+     * Whether every id of {@code o} is in this mask.
+     *
+     * @param o the ids to look for
+     * @return true when {@code o} is a subset; always true for an empty {@code o}
+     */
     public boolean containsAll(ApMask o) {
         return o.minus(this).isEmpty();
     }
 
+    /**
+     * Whether the masks share an id.
+     *
+     * @param o the other mask
+     * @return true when at least one id is in both
+     */
     public boolean intersects(ApMask o) {
         return !intersect(o).isEmpty();
     }
 
+    /**
+     * Whether no id is set.
+     *
+     * @return true for the all-zero mask
+     */
     public boolean isEmpty() {
         return (w0 | w1 | w2 | w3) == 0;
     }
 
+    /**
+     * How many ids are set.
+     *
+     * @return 0..256
+     */
     public int cardinality() {
         return Long.bitCount(w0) + Long.bitCount(w1) + Long.bitCount(w2) + Long.bitCount(w3);
     }
 
-    /** The lowest id {@code >= from} in the mask, or -1 when there is none. */
+    /**
+     * The lowest id {@code >= from} in the mask.
+     *
+     * @param from where to start; a negative value means 0, 256 or more finds nothing
+     * @return the id, or -1 when there is none
+     */
     public int nextSetId(int from) {
         if (from < 0) {
             from = 0;
@@ -230,7 +342,11 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         return -1;
     }
 
-    /** The highest id in the mask, or -1 for an empty mask. */
+    /**
+     * The highest id in the mask.
+     *
+     * @return the id 0..255, or -1 for an empty mask
+     */
     public int highestId() {
         for (int wi = 3; wi >= 0; wi--) {
             long w = word(wi);
@@ -241,13 +357,22 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         return -1;
     }
 
-    /** Calls {@code action} for each id in ascending order, without allocating. */
+    /**
+     * Calls {@code action} for each id in ascending order, without allocating.
+     *
+     * @param action receives each set id
+     */
     public void forEachId(IntConsumer action) {
         for (int id = nextSetId(0); id >= 0; id = nextSetId(id + 1)) {
             action.accept(id);
         }
     }
 
+    /**
+     * The set ids.
+     *
+     * @return the ids in ascending order
+     */
     public IntStream ids() {
         IntStream.Builder b = IntStream.builder();
         forEachId(b);
@@ -276,7 +401,11 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         };
     }
 
-    /** The 32 bytes in storage order (MSB-first, id 0 in the top bit of byte 0). */
+    /**
+     * The 32 bytes in storage order, as in the QCI block.
+     *
+     * @return a new array, MSB-first: id 0 in the top bit of byte 0
+     */
     public byte[] toBytes() {
         byte[] b = new byte[32];
         for (int i = 0; i < 32; i++) {
@@ -288,6 +417,8 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
     /**
      * The kernel's sysfs form, {@code "0x%016lx%016lx%016lx%016lx"} (and, identically, the QCI
      * masks' {@code "0x%08x"}x8): {@code 0x} plus 64 lowercase hex digits, no newline.
+     *
+     * @return the sysfs form, which {@link #parse(String)} reads back
      */
     @Override
     public String toString() {
@@ -298,7 +429,11 @@ public record ApMask(long w0, long w1, long w2, long w3) implements Iterable<Int
         return Hex.append(sb, w3, 16, Hex.LOWER).toString();
     }
 
-    /** Ids as a readable list with ranges, e.g. {@code 0-15,32,51}. Empty mask gives "". */
+    /**
+     * Ids as a readable list with ranges, e.g. {@code 0-15,32,51}.
+     *
+     * @return the ids in decimal, ascending; "" for an empty mask
+     */
     public String toRangeList() {
         StringBuilder sb = new StringBuilder();
         int id = nextSetId(0);

@@ -14,12 +14,21 @@ import java.util.List;
  * ({@code vfio_ap_mdev_matrix_show}, docs/sysfs-formats.md): with adapters and domains, one
  * {@code "%02lx.%04lx\n"} line per APQN, APID-major and ascending; adapters only,
  * {@code "%02lx.\n"}; domains only, {@code ".%04lx\n"}; nothing assigned, empty.
+ *
+ * @param adapters the assigned adapters (APIDs)
+ * @param domains the assigned usage domains (APQIs)
  */
 public record ApMatrix(ApMask adapters, ApMask domains) {
 
+    /** Nothing assigned: the {@code matrix} attribute of a fresh mdev, an empty file. */
     public static final ApMatrix EMPTY = new ApMatrix(ApMask.EMPTY, ApMask.EMPTY);
 
-    /** The smallest matrix holding every APQN in {@code apqns} (as the kernel rebuilds one). */
+    /**
+     * The smallest matrix holding every APQN in {@code apqns} (as the kernel rebuilds one).
+     *
+     * @param apqns the queues, in any order; duplicates are harmless
+     * @return the adapters and domains those queues use; may hold APQNs not in {@code apqns}
+     */
     public static ApMatrix covering(Iterable<Apqn> apqns) {
         ApMask a = ApMask.EMPTY;
         ApMask d = ApMask.EMPTY;
@@ -34,6 +43,10 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
      * Parses the sysfs text. The lines must form the full cartesian product in the kernel's
      * order; anything else (a line of another form, a gap, a duplicate) is rejected with the
      * line quoted.
+     *
+     * @param text the content of {@code matrix} or {@code guest_matrix}
+     * @return the matrix; {@link #EMPTY} for an empty text
+     * @throws IllegalArgumentException if {@code text} is not what the kernel prints
      */
     public static ApMatrix parse(String text) {
         if (text.isEmpty()) {
@@ -104,20 +117,27 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
                 + " is not AA.DDDD, AA. or .DDDD: " + BadInputException.quote(line));
     }
 
+    /**
+     * Whether the matrix holds a queue.
+     *
+     * @param q the queue
+     * @return whether both its adapter and its domain are assigned
+     */
     public boolean contains(Apqn q) {
         return adapters.contains(q.adapter()) && domains.contains(q.domain());
     }
 
-    /** Number of APQNs (adapters x domains). */
+    /** {@return the number of APQNs, adapters x domains; 0 when either is empty} */
     public int size() {
         return adapters.cardinality() * domains.cardinality();
     }
 
+    /** {@return whether the matrix holds no APQN (it may still have adapters or domains alone)} */
     public boolean isEmpty() {
         return size() == 0;
     }
 
-    /** The APQNs, APID-major then APQI, as the kernel lists them. */
+    /** {@return the APQNs, APID-major then APQI, as the kernel lists them} */
     public List<Apqn> apqns() {
         List<Apqn> out = new ArrayList<>(size());
         for (int a = adapters.nextSetId(0); a >= 0; a = adapters.nextSetId(a + 1)) {
@@ -128,7 +148,7 @@ public record ApMatrix(ApMask adapters, ApMask domains) {
         return out;
     }
 
-    /** The sysfs text, byte for byte as the kernel prints it. */
+    /** {@return the sysfs text, byte for byte as the kernel prints it} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -7,9 +7,21 @@ package io.github.ap4j.model;
  * set the first in lszcrypt's order (CCA, accelerator, EP11) is named, as lszcrypt does.
  */
 public enum ApMode {
-    CCA, ACCEL, EP11, NONE;
+    /** CCA coprocessor (bit 3; lszcrypt D, card mode as in {@code CEX8C}). */
+    CCA,
+    /** Accelerator (bit 4; lszcrypt A, {@code CEX8A}). */
+    ACCEL,
+    /** EP11 coprocessor (bit 5; lszcrypt X, {@code CEX8P}). */
+    EP11,
+    /** None of the three mode bits set. */
+    NONE;
 
-    /** The mode of a 32-bit facility word ({@code ap_functions}). */
+    /**
+     * The mode of a 32-bit facility word ({@code ap_functions}).
+     *
+     * @param fac the facility word
+     * @return the first mode bit set in the order CCA, accelerator, EP11, or {@link #NONE}
+     */
     public static ApMode ofFunctions(int fac) {
         if ((fac & QueueHwInfo.FN_CCA) != 0) {
             return CCA;

@@ -9,7 +9,16 @@ import java.util.Optional;
  * not know keeps its number in {@link QueueHwInfo#rawType()}.
  */
 public enum ApType {
-    CEX4(10), CEX5(11), CEX6(12), CEX7(13), CEX8(14);
+    /** Crypto Express4S, raw type 10. */
+    CEX4(10),
+    /** Crypto Express5S, raw type 11. */
+    CEX5(11),
+    /** Crypto Express6S, raw type 12. */
+    CEX6(12),
+    /** Crypto Express7S, raw type 13. */
+    CEX7(13),
+    /** Crypto Express8S, raw type 14. */
+    CEX8(14);
 
     private static final ApType[] BY_CODE = new ApType[256];
 
@@ -25,16 +34,27 @@ public enum ApType {
         this.code = code;
     }
 
+    /** {@return the raw type, GR2 bits 32-39 and sysfs {@code raw_hwtype}} */
     public int code() {
         return code;
     }
 
-    /** The named type for a raw type code, empty for one unknown here (for example a CEX9). */
+    /**
+     * The named type for a raw type code.
+     *
+     * @param code a raw type; any int is accepted
+     * @return the type, or empty for one unknown here (for example a CEX9)
+     */
     public static Optional<ApType> byCode(int code) {
         return code >= 0 && code < 256 ? Optional.ofNullable(BY_CODE[code]) : Optional.empty();
     }
 
-    /** Name for a raw code, or {@code null} when unknown (allocation-free, for hot paths). */
+    /**
+     * Name for a raw code, allocation-free for hot paths.
+     *
+     * @param code a raw type; any int is accepted
+     * @return the name ("CEX8"), or {@code null} when unknown
+     */
     public static String nameOrNull(int code) {
         ApType t = code >= 0 && code < 256 ? BY_CODE[code] : null;
         return t == null ? null : t.name();

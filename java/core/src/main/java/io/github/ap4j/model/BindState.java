@@ -18,10 +18,17 @@ public enum BindState {
 
     private static final BindState[] VALUES = values();
 
+    /** {@return the two-bit code 0..3 as in GR2 bits 16-17} */
     public int code() {
         return ordinal();
     }
 
+    /**
+     * The state for a code.
+     *
+     * @param code the bind state bits; only the low two bits count
+     * @return the state
+     */
     public static BindState ofCode(int code) {
         return VALUES[code & 3];
     }

@@ -22,16 +22,28 @@ import java.util.List;
  */
 public final class ConfigInfo {
 
+    /** Bytes PQAP(QCI) stores. */
     public static final int SIZE = 128;
 
+    /** {@link #flags()} bit 0, {@code apsc}: AP special command facility (bus feature APSC). */
     public static final int FLAG_APSC = 0x80000000;
+    /**
+     * Flag bit 1, {@code apxa}: AP extended addressing, adapter ids above 63 and domains above 15.
+     */
     public static final int FLAG_APXA = 0x40000000;
+    /** Flag bit 2, {@code qact}: the query-AP-compatibility-type facility (bus feature QACT). */
     public static final int FLAG_QACT = 0x20000000;
+    /** Flag bit 3, {@code rc8a} (bus feature RC8A). */
     public static final int FLAG_RC8A = 0x10000000;
+    /**
+     * Flag bit 8, {@code apsb}: AP secure binding, set in a Secure Execution guest (bus feature
+     * APSB).
+     */
     public static final int FLAG_APSB = 0x00800000;
 
-    /** {@code ap_max_adapter_id}/{@code ap_max_domain_id} without APXA (ap_bus.c). */
+    /** {@code ap_max_adapter_id} without APXA (ap_bus.c). */
     public static final int DEFAULT_MAX_ADAPTER_ID = 63;
+    /** {@code ap_max_domain_id} without APXA (ap_bus.c). */
     public static final int DEFAULT_MAX_DOMAIN_ID = 15;
 
     private final byte[] block;
@@ -40,6 +52,13 @@ public final class ConfigInfo {
         this.block = block;
     }
 
+    /**
+     * A copy of a stored QCI block.
+     *
+     * @param block exactly {@link #SIZE} bytes; copied, so later changes do not show
+     * @return the block
+     * @throws IllegalArgumentException if {@code block} is null or not 128 bytes
+     */
     public static ConfigInfo of(byte[] block) {
         if (block == null || block.length != SIZE) {
             throw new IllegalArgumentException("QCI block must be 128 bytes, got "
@@ -48,7 +67,17 @@ public final class ConfigInfo {
         return new ConfigInfo(block.clone());
     }
 
-    /** Builds a block from its fields (reserved bytes zero). */
+    /**
+     * Builds a block from its fields (reserved bytes zero), as a fixture or test would.
+     *
+     * @param flags bytes 0-3, a combination of the {@code FLAG_*} constants
+     * @param na byte 4, the maximum adapter id (only its low 8 bits are stored)
+     * @param nd byte 5, the maximum domain id (only its low 8 bits are stored)
+     * @param apm the adapter mask, bytes 16-47
+     * @param aqm the usage-domain mask, bytes 48-79
+     * @param adm the control-domain mask, bytes 80-111
+     * @return the block
+     */
     public static ConfigInfo of(int flags, int na, int nd, ApMask apm, ApMask aqm, ApMask adm) {
         byte[] b = new byte[SIZE];
         for (int i = 0; i < 4; i++) {
@@ -62,7 +91,14 @@ public final class ConfigInfo {
         return new ConfigInfo(b);
     }
 
-    /** Parses 256 hex digits (optionally with a {@code 0x} prefix) in storage order. */
+    /**
+     * Parses 256 hex digits (optionally with a {@code 0x} prefix and one trailing newline) in
+     * storage order, the form {@link #toString()} writes.
+     *
+     * @param text the hex text; null is rejected like any bad text
+     * @return the block
+     * @throws IllegalArgumentException if {@code text} is not 256 hex digits
+     */
     public static ConfigInfo parse(String text) {
         String s = text == null ? "" : Hex.stripNewline(text);
         if (s.startsWith("0x") || s.startsWith("0X")) {
@@ -85,67 +121,91 @@ public final class ConfigInfo {
         return new ConfigInfo(b);
     }
 
+    /** {@return a copy of the 128 bytes in storage order} */
     public byte[] toBytes() {
         return block.clone();
     }
 
-    /** Bytes 0-3 as a big-endian word. */
+    /** {@return bytes 0-3 as a big-endian word, to test with the {@code FLAG_*} masks} */
     public int flags() {
         return (block[0] & 0xff) << 24 | (block[1] & 0xff) << 16 | (block[2] & 0xff) << 8
                 | (block[3] & 0xff);
     }
 
+    /** {@return whether flag bit 0, AP special command facility, is set} */
     public boolean apsc() {
         return (flags() & FLAG_APSC) != 0;
     }
 
+    /**
+     * {@return whether flag bit 1, AP extended addressing, is set: then {@link #na()} and {@link
+     * #nd()} bound the ids}
+     */
     public boolean apxa() {
         return (flags() & FLAG_APXA) != 0;
     }
 
+    /** {@return whether flag bit 2, {@code qact}, is set} */
     public boolean qact() {
         return (flags() & FLAG_QACT) != 0;
     }
 
+    /** {@return whether flag bit 3, {@code rc8a}, is set} */
     public boolean rc8a() {
         return (flags() & FLAG_RC8A) != 0;
     }
 
-    /** Flag bit 8: AP secure binding (Secure Execution). */
+    /**
+     * {@return whether flag bit 8, AP secure binding, is set: this system is a Secure Execution
+     * guest}
+     */
     public boolean apsb() {
         return (flags() & FLAG_APSB) != 0;
     }
 
-    /** Byte 4: the maximum APID. */
+    /** {@return byte 4, {@code na}: the maximum adapter id, 0..255; meaningful with APXA} */
     public int na() {
         return block[4] & 0xff;
     }
 
-    /** Byte 5: the maximum domain index. */
+    /** {@return byte 5, {@code nd}: the maximum domain id, 0..255; meaningful with APXA} */
     public int nd() {
         return block[5] & 0xff;
     }
 
+    /**
+     * {@return bytes 16-47, {@code apm}: the adapters in the configuration (sysfs {@code
+     * ap_adapter_mask})}
+     */
     public ApMask adapters() {
         return ApMask.fromBytes(block, 16);
     }
 
+    /**
+     * {@return bytes 48-79, {@code aqm}: the usage domains (sysfs {@code ap_usage_domain_mask})}
+     */
     public ApMask usageDomains() {
         return ApMask.fromBytes(block, 48);
     }
 
+    /**
+     * {@return bytes 80-111, {@code adm}: the control domains (sysfs {@code
+     * ap_control_domain_mask})}
+     */
     public ApMask controlDomains() {
         return ApMask.fromBytes(block, 80);
     }
 
     /**
      * {@code ap_max_adapter_id}: QCI na only when APXA is set, else 63 ({@code ap_init_qci_info}).
+     *
+     * @return the highest adapter id the kernel accepts, 0..255
      */
     public int maxAdapterId() {
         return apxa() ? na() : DEFAULT_MAX_ADAPTER_ID;
     }
 
-    /** {@code ap_max_domain_id}: QCI nd only when APXA is set, else 15. */
+    /** {@return {@code ap_max_domain_id}: QCI nd only when APXA is set, else 15} */
     public int maxDomainId() {
         return apxa() ? nd() : DEFAULT_MAX_DOMAIN_ID;
     }
@@ -157,6 +217,8 @@ public final class ConfigInfo {
     /**
      * The bus {@code features} attribute for this block: names from
      * {@code APSC APXA QACT RC8A APSB} in that order ({@code features_show()}, ap_bus.c).
+     *
+     * @return the tokens of the set flags; empty when none is set
      */
     public List<String> featureNames() {
         List<String> f = new ArrayList<>(FEATURE_NAMES.length);
@@ -169,7 +231,13 @@ public final class ConfigInfo {
         return f;
     }
 
-    /** The inverse of {@link #featureNames()}: the flag word for bus {@code features} tokens. */
+    /**
+     * The inverse of {@link #featureNames()}: the flag word for bus {@code features} tokens.
+     *
+     * @param featureNames tokens as {@code /sys/bus/ap/features} lists them; unknown tokens
+     *     are ignored
+     * @return the {@code FLAG_*} bits of the known tokens
+     */
     public static int flagsOf(List<String> featureNames) {
         int flags = 0;
         for (int i = 0; i < FEATURE_NAMES.length; i++) {
@@ -190,7 +258,11 @@ public final class ConfigInfo {
         return Arrays.hashCode(block);
     }
 
-    /** The 256 lowercase hex digits of the block, which {@link #parse(String)} reads back. */
+    /**
+     * The block as hex.
+     *
+     * @return the 256 lowercase hex digits of the block, which {@link #parse(String)} reads back
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(2 * SIZE);

@@ -18,11 +18,27 @@ import java.util.List;
  *   <li>terms apply left to right, so the last operation on a bit wins.</li>
  * </ul>
  * Whatever the kernel rejects with {@code -EINVAL} throws {@link MaskSyntaxException}.
+ *
+ * @param terms the terms in the order they apply
  */
 public record MaskEdit(List<Term> terms) {
 
-    /** One signed term: set ({@code +}) or clear ({@code -}) ids {@code from..to}. */
+    /**
+     * One signed term: set ({@code +}) or clear ({@code -}) ids {@code from..to}.
+     *
+     * @param set true for {@code +}, false for {@code -}
+     * @param from the first id, 0..255
+     * @param to the last id, {@code from}..255; equal to {@code from} for a single id
+     */
     public record Term(boolean set, int from, int to) {
+        /**
+         * Checks the range.
+         *
+         * @param set true for {@code +}, false for {@code -}
+         * @param from the first id
+         * @param to the last id
+         * @throws IllegalArgumentException unless {@code 0 <= from <= to < 256}
+         */
         public Term {
             if (from < 0 || to >= ApMask.BITS || from > to) {
                 throw new IllegalArgumentException("bad term range " + from + "-" + to);
@@ -35,16 +51,32 @@ public record MaskEdit(List<Term> terms) {
         }
     }
 
+    /**
+     * Copies the terms.
+     *
+     * @param terms the terms in the order they apply
+     */
     public MaskEdit {
         terms = List.copyOf(terms);
     }
 
-    /** True when the kernel would treat {@code text} as a relative edit (first char + or -). */
+    /**
+     * Whether the kernel would treat a write as a relative edit.
+     *
+     * @param text what is written to {@code apmask} or {@code aqmask}
+     * @return true when its first character is {@code +} or {@code -}
+     */
     public static boolean isRelative(String text) {
         return !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-');
     }
 
-    /** Parses a relative edit string as {@code modify_bitmap()} does. */
+    /**
+     * Parses a relative edit string as {@code modify_bitmap()} does.
+     *
+     * @param text for example {@code -5} or {@code +0x10-0x1f,-20}
+     * @return the edit
+     * @throws MaskSyntaxException where the kernel would answer {@code -EINVAL}
+     */
     public static MaskEdit parse(String text) {
         if (!isRelative(text)) {
             throw new MaskSyntaxException("not a relative mask edit (must start with + or -): "
@@ -84,6 +116,11 @@ public record MaskEdit(List<Term> terms) {
      * What the kernel's {@code ap_parse_bitmap_str()} makes of a write of {@code text} to a mask
      * attribute whose value is {@code current}: a relative edit of it, or an absolute mask read
      * by {@code hex2bitmap()}.
+     *
+     * @param text what is written
+     * @param current the attribute's value before the write
+     * @return the value after it
+     * @throws MaskSyntaxException where the kernel would answer {@code -EINVAL}
      */
     public static ApMask applyWrite(String text, ApMask current) {
         return isRelative(text) ? parse(text).apply(current) : ApMask.parseHex2Bitmap(text);
@@ -130,7 +167,12 @@ public record MaskEdit(List<Term> terms) {
         return v;
     }
 
-    /** Applies the terms in order to {@code mask}. */
+    /**
+     * Applies the terms in order to {@code mask}.
+     *
+     * @param mask the value before the edit
+     * @return the value after it
+     */
     public ApMask apply(ApMask mask) {
         ApMask m = mask;
         for (Term t : terms) {
@@ -140,7 +182,13 @@ public record MaskEdit(List<Term> terms) {
         return m;
     }
 
-    /** The smallest edit turning {@code from} into {@code to}: set terms first, then clears. */
+    /**
+     * The smallest edit turning {@code from} into {@code to}: set terms first, then clears.
+     *
+     * @param from the current mask
+     * @param to the wanted mask
+     * @return the edit, empty when the masks are equal
+     */
     public static MaskEdit between(ApMask from, ApMask to) {
         List<Term> terms = new ArrayList<>();
         addRanges(terms, to.minus(from), true);
@@ -160,11 +208,12 @@ public record MaskEdit(List<Term> terms) {
         }
     }
 
+    /** {@return whether the edit has no term (writing it would change nothing)} */
     public boolean isEmpty() {
         return terms.isEmpty();
     }
 
-    /** The edit as the kernel reads it back, decimal ids, e.g. {@code +0-15,+32,-20}. */
+    /** {@return the edit as the kernel reads it back, decimal ids, e.g. {@code +0-15,+32,-20}} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -8,6 +8,11 @@ package io.github.ap4j.model;
 public final class MaskSyntaxException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A rejected mask string.
+     *
+     * @param message what is wrong and where, with the text quoted
+     */
     public MaskSyntaxException(String message) {
         super(message);
     }

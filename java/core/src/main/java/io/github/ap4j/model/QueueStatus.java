@@ -16,21 +16,39 @@ import io.github.ap4j.BadInputException;
  *  bits 8-15  response_code
  *  bits 16-31 reserved
  * </pre>
+ *
+ * @param word the status word, GR1 bits 32-63
  */
 public record QueueStatus(int word) {
 
+    /** Bit 0 of the status word: the queue is empty. */
     public static final int QUEUE_EMPTY = 0x80000000;
+    /** Bit 1: replies are waiting to be dequeued. */
     public static final int REPLIES_WAITING = 0x40000000;
+    /** Bit 2: the queue is full. */
     public static final int QUEUE_FULL = 0x20000000;
+    /** Bit 6: asynchronous error pending. */
     public static final int ASYNC = 0x02000000;
+    /** Bit 7: interrupts are enabled for the queue. */
     public static final int IRQ_ENABLED = 0x01000000;
 
-    /** The status in GR1: its low 32 bits ({@code union ap_queue_status_reg}). */
+    /**
+     * The status in GR1: its low 32 bits ({@code union ap_queue_status_reg}).
+     *
+     * @param gr1 GR1 after PQAP; the high 32 bits are ignored
+     * @return the status
+     */
     public static QueueStatus ofGr1(long gr1) {
         return new QueueStatus((int) gr1);
     }
 
-    /** A status word with only a response code set, as a table or test would build it. */
+    /**
+     * A status word with only a response code set, as a table or test would build it.
+     *
+     * @param code the response code, 0..255
+     * @return the status, every flag bit 0
+     * @throws IllegalArgumentException if {@code code} is outside 0..255
+     */
     public static QueueStatus ofResponseCode(int code) {
         if (code < 0 || code > 255) {
             throw new IllegalArgumentException("response code out of range 0..255: " + code);
@@ -38,7 +56,13 @@ public record QueueStatus(int word) {
         return new QueueStatus(code << 16);
     }
 
-    /** Parses {@code 0x} + up to 8 hex digits (the status word) or 16 (a whole GR1). */
+    /**
+     * Parses {@code 0x} + up to 8 hex digits (the status word) or 16 (a whole GR1).
+     *
+     * @param text the hex text, one trailing newline allowed
+     * @return the status
+     * @throws IllegalArgumentException if {@code text} is neither form
+     */
     public static QueueStatus parse(String text) {
         try {
             String s = Hex.stripNewline(text);
@@ -54,38 +78,44 @@ public record QueueStatus(int word) {
         }
     }
 
+    /** {@return bit 0: whether the queue is empty} */
     public boolean queueEmpty() {
         return (word & QUEUE_EMPTY) != 0;
     }
 
+    /** {@return bit 1: whether replies are waiting} */
     public boolean repliesWaiting() {
         return (word & REPLIES_WAITING) != 0;
     }
 
+    /** {@return bit 2: whether the queue is full} */
     public boolean queueFull() {
         return (word & QUEUE_FULL) != 0;
     }
 
-    /** Bit 6: an asynchronous error is pending. */
+    /** {@return bit 6: whether an asynchronous error is pending} */
     public boolean async() {
         return (word & ASYNC) != 0;
     }
 
+    /** {@return bit 7: whether interrupts are enabled} */
     public boolean irqEnabled() {
         return (word & IRQ_ENABLED) != 0;
     }
 
-    /** Bits 8-15: {@code (w >> 16) & 0xff}. */
+    /** {@return bits 8-15, the response code {@code (w >> 16) & 0xff}: 0 is normal completion} */
     public int responseCode() {
         return (word >>> 16) & 0xff;
     }
 
-    /** The named code, or {@code null} when the header does not name it. */
+    /**
+     * {@return the named response code, or {@code null} when the kernel header does not name it}
+     */
     public ResponseCode responseOrNull() {
         return ResponseCode.byCodeOrNull(responseCode());
     }
 
-    /** {@code 0x%08X}, which {@link #parse(String)} reads back. */
+    /** {@return {@code 0x%08X}, which {@link #parse(String)} reads back} */
     @Override
     public String toString() {
         return Hex.append(new StringBuilder(10).append("0x"), word, 8, Hex.UPPER).toString();

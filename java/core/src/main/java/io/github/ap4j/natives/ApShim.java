@@ -20,7 +20,10 @@ import java.util.List;
  */
 public interface ApShim extends Pqap {
 
-    /** {@code ap4j_abi_version()}; {@link NativeAp} accepts only {@link NativeAp#ABI_VERSION}. */
+    /**
+     * {@return {@code ap4j_abi_version()}; {@link NativeAp} accepts only {@link
+     * NativeAp#ABI_VERSION}}
+     */
     int abiVersion();
 
     /** PQAP(TAPQ) for each queue, with the T bit ({@code ap4j_tapq} flag {@code AP4J_TAPQ_T}). */
@@ -33,6 +36,11 @@ public interface ApShim extends Pqap {
      * PQAP(TAPQ) for each queue, in order, one fork for the whole batch. Without the T bit GR0
      * is what the kernel's vfio-ap migration check uses (plain {@code ap_tapq()}); with it, what
      * sysfs {@code ap_functions} shows.
+     *
+     * @param apqns the queues, at most 65536
+     * @param tBit whether GR0 carries the T bit ("test facilities")
+     * @return one record per queue, in the order asked
+     * @throws NativeCallException when the shim returns an error
      */
     List<TapqRecord> tapq(List<Apqn> apqns, boolean tBit);
 
@@ -42,6 +50,10 @@ public interface ApShim extends Pqap {
     /**
      * A replay of {@code table}: its own copy in the shim, answering only its caller. Close it
      * (try-with-resources) to free the copy.
+     *
+     * @param table the recorded answers
+     * @return a replay that answers {@link Pqap#tapq(List)} and {@link Pqap#qci()} from the copy
+     * @throws NativeCallException when the shim cannot take the table
      */
     NativeReplay replay(ReplayTable table);
 
@@ -49,6 +61,9 @@ public interface ApShim extends Pqap {
      * Parses replay text with the shim's parser, the only one ap4j has (format in
      * docs/native.md). {@code source} names the text in errors.
      *
+     * @param text the replay text as bytes
+     * @param source the file name or other label for error messages
+     * @return the parsed table
      * @throws io.github.ap4j.BadInputException naming {@code source:line} for malformed text
      */
     ReplayTable parseReplay(byte[] text, String source);

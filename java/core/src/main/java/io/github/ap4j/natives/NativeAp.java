@@ -28,8 +28,14 @@ import java.util.function.UnaryOperator;
  */
 public final class NativeAp {
 
+    /** System property: {@code true} keeps libap4j from being loaded at all. */
     public static final String DISABLE_PROPERTY = "ap4j.native.disable";
+    /**
+     * System property: a libap4j.so file, or a directory holding it, to load instead of the shipped
+     * one.
+     */
     public static final String LIBRARY_PATH_PROPERTY = "ap4j.native.library.path";
+    /** System property: milliseconds a PQAP child may run before it is killed, 1..600000. */
     public static final String TIMEOUT_PROPERTY = "ap4j.native.timeoutMillis";
     /** Ten seconds: TAPQ of all 65536 APQNs takes well under one on a real machine. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 10_000;
@@ -47,17 +53,24 @@ public final class NativeAp {
                  NativeUnavailableException hardwareCause) {
     }
 
-    /** Whether PQAP can be executed through the shim on this machine. */
+    /**
+     * {@return whether PQAP can be executed through the shim on this machine (the probe did not
+     * trap)}
+     */
     public static boolean isAvailable() {
         return PROBE.hardwareCause() == null;
     }
 
-    /** Why {@link #isAvailable()} is false; empty when it is true. */
+    /** {@return why {@link #isAvailable()} is false; empty when it is true} */
     public static Optional<NativeUnavailableException> unavailabilityCause() {
         return Optional.ofNullable(PROBE.hardwareCause());
     }
 
-    /** Throws the cause (a fresh exception of the same reason) unless {@link #isAvailable()}. */
+    /**
+     * Throws the cause (a fresh exception of the same reason) unless {@link #isAvailable()}.
+     *
+     * @throws NativeUnavailableException when PQAP cannot be executed here
+     */
     public static void ensureAvailable() {
         rethrow(PROBE.hardwareCause());
     }
@@ -66,6 +79,8 @@ public final class NativeAp {
      * JNA's resource prefix for this platform ({@code linux-x86-64}, {@code linux-s390x}): where
      * the ap4j-native jar keeps the library. Without JNA, {@code os.name-os.arch} as the JVM
      * reports them.
+     *
+     * @return the prefix, for example {@code linux-s390x}
      */
     public static String platformPrefix() {
         try {
@@ -76,7 +91,9 @@ public final class NativeAp {
         }
     }
 
-    /** Whether libap4j is loaded (replay mode works) even if the hardware is not available. */
+    /**
+     * {@return whether libap4j is loaded (replay mode works) even if the hardware is not available}
+     */
     public static boolean isLibraryLoaded() {
         return PROBE.shim() != null;
     }
@@ -84,6 +101,7 @@ public final class NativeAp {
     /**
      * The loaded shim, for replay mode anywhere and hardware mode where {@link #isAvailable()}.
      *
+     * @return the shim; the same instance on every call
      * @throws NativeUnavailableException with reason DISABLED_BY_PROPERTY or LIBRARY_NOT_LOADABLE
      */
     public static ApShim shim() {

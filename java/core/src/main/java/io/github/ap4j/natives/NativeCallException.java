@@ -9,15 +9,26 @@ public final class NativeCallException extends Ap4jException {
 
     private final transient NativeFailure failure;
 
+    /**
+     * A failed shim call.
+     *
+     * @param call the C function, e.g. {@code ap4j_tapq}
+     * @param failure what {@code ap4j_last_failure()} reported
+     */
     public NativeCallException(String call, NativeFailure failure) {
         super(call + ": " + failure.message() + " [" + failure.error() + "]");
         this.failure = failure;
     }
 
+    /**
+     * {@return what {@code ap4j_last_failure()} reported: code, signal, errno, replay line, child
+     * pid}
+     */
     public NativeFailure failure() {
         return failure;
     }
 
+    /** {@return the error code by name, the same as {@code failure().error()}} */
     public NativeError error() {
         return failure.error();
     }

@@ -35,11 +35,17 @@ public enum NativeError {
         this.code = code;
     }
 
-    /** The C return value. */
+    /** {@return the C return value, negative; {@link Integer#MIN_VALUE} for {@link #UNKNOWN}} */
     public int code() {
         return code;
     }
 
+    /**
+     * The error for a C return value.
+     *
+     * @param code the negative {@code AP4J_E_*} value
+     * @return its name, or {@link #UNKNOWN} for a code this version does not know
+     */
     public static NativeError byCode(int code) {
         for (NativeError e : values()) {
             if (e.code == code) {

@@ -35,7 +35,7 @@ public final class NativeReplay implements Pqap, AutoCloseable {
         this.table = table;
     }
 
-    /** The table this replay answers from. */
+    /** {@return the table this replay answers from} */
     public ReplayTable table() {
         return table;
     }

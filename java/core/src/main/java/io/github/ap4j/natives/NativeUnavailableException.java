@@ -24,6 +24,7 @@ public final class NativeUnavailableException extends UnavailableException {
         PROBE_FAILED
     }
 
+    /** The kind of unavailability; part of the serialized form. */
     private final Reason reason;
     private final transient NativeFailure failure;
 
@@ -33,11 +34,12 @@ public final class NativeUnavailableException extends UnavailableException {
         this.failure = failure;
     }
 
+    /** {@return the kind of unavailability} */
     public Reason reason() {
         return reason;
     }
 
-    /** The shim's own report, when the shim was loaded and answered the probe. */
+    /** {@return the shim's own report, when the shim was loaded and answered the probe} */
     public Optional<NativeFailure> failure() {
         return Optional.ofNullable(failure);
     }

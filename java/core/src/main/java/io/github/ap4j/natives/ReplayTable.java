@@ -53,7 +53,14 @@ public final class ReplayTable {
         this.qci = qci;
     }
 
-    /** A table of these answers (any order, each APQN once) and an optional QCI block. */
+    /**
+     * A table of these answers and an optional QCI block.
+     *
+     * @param records TAPQ answers, any order, each APQN once, at most {@link #MAX_RECORDS}
+     * @param qci the QCI block, or empty for a table without a {@code qci} line
+     * @return the table, records sorted by APQN
+     * @throws IllegalArgumentException if an APQN appears twice or there are too many records
+     */
     public static ReplayTable of(Collection<TapqRecord> records, Optional<ConfigInfo> qci) {
         TreeMap<Apqn, TapqRecord> byApqn = new TreeMap<>();
         for (TapqRecord r : records) {
@@ -67,16 +74,22 @@ public final class ReplayTable {
         return new ReplayTable(List.copyOf(byApqn.values()), qci.orElse(null));
     }
 
-    /** The records, sorted by APQN. */
+    /** {@return the records, sorted by APQN} */
     public List<TapqRecord> records() {
         return records;
     }
 
+    /** {@return the QCI block, or empty when the table has no {@code qci} line} */
     public Optional<ConfigInfo> qci() {
         return Optional.ofNullable(qci);
     }
 
-    /** The recorded answer for {@code apqn}, if any. */
+    /**
+     * The recorded answer for a queue.
+     *
+     * @param apqn the queue
+     * @return its record, or empty when the table has none
+     */
     public Optional<TapqRecord> find(Apqn apqn) {
         int i = Collections.binarySearch(records, new TapqRecord(apqn, 0, 0, 0),
                 (a, b) -> a.apqn().compareTo(b.apqn()));
@@ -88,6 +101,8 @@ public final class ReplayTable {
      * as bytes (the shared bounded reader: a FIFO or device is refused by type, never read; the
      * size is checked before and while reading).
      *
+     * @param file the replay file
+     * @return the parsed table
      * @throws BadInputException naming the file (and {@code file:line} for malformed text)
      * @throws NativeUnavailableException when the native library cannot be loaded
      */
@@ -95,11 +110,17 @@ public final class ReplayTable {
         return parse(BoundedInput.readFile(file, InputLimit.REPLAY_TABLE), file.toString());
     }
 
+    /**
+     * Writes {@link #format()} to a file as UTF-8, replacing it.
+     *
+     * @param file where to write
+     * @throws IOException when the file cannot be written
+     */
     public void write(Path file) throws IOException {
         Files.writeString(file, format(), StandardCharsets.UTF_8);
     }
 
-    /** The file text; {@link #parse(String, String)} reads it back to an equal table. */
+    /** {@return the file text; {@link #parse(String, String)} reads it back to an equal table} */
     public String format() {
         StringBuilder sb = new StringBuilder(64 + 60 * records.size());
         sb.append("# ap4j replay table: qci <256 hex>, tapq AA.DDDD <cc> 0x<gr1> 0x<gr2>\n");
@@ -122,13 +143,25 @@ public final class ReplayTable {
      * {@link BadInputException}s with source {@code <source>:<line>} quoting the bad field
      * (control characters and bytes outside ASCII escaped as {@code \xNN}).
      *
+     * @param text the replay text as bytes
+     * @param source the file name or label for error messages
+     * @return the parsed table
+     * @throws BadInputException for malformed text
      * @throws NativeUnavailableException when the native library cannot be loaded
      */
     public static ReplayTable parse(byte[] text, String source) {
         return NativeAp.shim().parseReplay(text, source);
     }
 
-    /** {@link #parse(byte[], String)} of the text's UTF-8 bytes. */
+    /**
+     * {@link #parse(byte[], String)} of the text's UTF-8 bytes.
+     *
+     * @param text the replay text
+     * @param source the file name or label for error messages
+     * @return the parsed table
+     * @throws BadInputException for malformed text
+     * @throws NativeUnavailableException when the native library cannot be loaded
+     */
     public static ReplayTable parse(String text, String source) {
         return parse(text.getBytes(StandardCharsets.UTF_8), source);
     }

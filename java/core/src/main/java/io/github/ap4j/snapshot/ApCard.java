@@ -45,6 +45,27 @@ public record ApCard(
         Attr<Integer> maxMsgSize,
         Attr<ApMode> mode) {
 
+    /**
+     * Checks that a stated mode agrees with known functions.
+     *
+     * @param id adapter id 0..255
+     * @param type zcrypt {@code type}
+     * @param hwtype {@code hwtype}
+     * @param rawHwtype {@code raw_hwtype}
+     * @param functions card-level {@code ap_functions}
+     * @param depth {@code depth}
+     * @param config {@code config}
+     * @param chkstop {@code chkstop}
+     * @param online {@code online}
+     * @param driver the bound driver's name
+     * @param requestCount {@code request_count}
+     * @param requestqCount {@code requestq_count}
+     * @param pendingqCount {@code pendingq_count}
+     * @param maxMsgSize {@code max_msg_size}
+     * @param mode the card's mode, never null
+     * @throws IllegalArgumentException if {@code mode} and {@code functions} are both present
+     *     and disagree
+     */
     public ApCard {
         Objects.requireNonNull(mode, "mode");
         if (functions.isPresent() && mode.isPresent()
@@ -54,17 +75,22 @@ public record ApCard(
         }
     }
 
-    /** The card's name in sysfs, {@code cardXX}. */
+    /** {@return the card's name in sysfs, {@code cardXX} with two lowercase hex digits} */
     public String name() {
         return String.format("card%02x", id);
     }
 
-    /** A builder for {@code id}; every attribute not set is {@link Absence#UNKNOWN}. */
+    /**
+     * A builder for a card; every attribute not set is {@link Absence#UNKNOWN}.
+     *
+     * @param id adapter id 0..255
+     * @return a new builder
+     */
     public static Builder builder(int id) {
         return new Builder(id);
     }
 
-    /** A builder holding this record's values, to change some of them. */
+    /** {@return a builder holding this record's values, to change some of them} */
     public Builder toBuilder() {
         Builder b = new Builder(id);
         b.type = type;
@@ -110,66 +136,144 @@ public record ApCard(
             this.id = id;
         }
 
+        /**
+         * Sets the zcrypt {@code type}, e.g. {@code CEX8C}.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder type(Attr<String> value) {
             this.type = Objects.requireNonNull(value, "type");
             return this;
         }
 
+        /**
+         * Sets {@code hwtype}, the compatibility-mapped type.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder hwtype(Attr<Integer> value) {
             this.hwtype = Objects.requireNonNull(value, "hwtype");
             return this;
         }
 
+        /**
+         * Sets {@code raw_hwtype}, the raw TAPQ type the migration check compares.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder rawHwtype(Attr<Integer> value) {
             this.rawHwtype = Objects.requireNonNull(value, "rawHwtype");
             return this;
         }
 
+        /**
+         * Sets the card-level {@code ap_functions} word (bind state always 0).
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder functions(Attr<Integer> value) {
             this.functions = Objects.requireNonNull(value, "functions");
             return this;
         }
 
+        /**
+         * Sets {@code depth} as the file says it.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder depth(Attr<Integer> value) {
             this.depth = Objects.requireNonNull(value, "depth");
             return this;
         }
 
+        /**
+         * Sets {@code config}: whether the card is configured.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder config(Attr<Boolean> value) {
             this.config = Objects.requireNonNull(value, "config");
             return this;
         }
 
+        /**
+         * Sets {@code chkstop}: whether the card is checkstopped.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder chkstop(Attr<Boolean> value) {
             this.chkstop = Objects.requireNonNull(value, "chkstop");
             return this;
         }
 
+        /**
+         * Sets {@code online}, present only with a zcrypt driver.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder online(Attr<Boolean> value) {
             this.online = Objects.requireNonNull(value, "online");
             return this;
         }
 
+        /**
+         * Sets the bound driver's name, {@link Absence#MISSING} when none is bound.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder driver(Attr<String> value) {
             this.driver = Objects.requireNonNull(value, "driver");
             return this;
         }
 
+        /**
+         * Sets {@code request_count}, the number of requests the card processed.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder requestCount(Attr<Long> value) {
             this.requestCount = Objects.requireNonNull(value, "requestCount");
             return this;
         }
 
+        /**
+         * Sets {@code requestq_count}, requests waiting to be sent.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder requestqCount(Attr<Integer> value) {
             this.requestqCount = Objects.requireNonNull(value, "requestqCount");
             return this;
         }
 
+        /**
+         * Sets {@code pendingq_count}, requests sent and not yet answered.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder pendingqCount(Attr<Integer> value) {
             this.pendingqCount = Objects.requireNonNull(value, "pendingqCount");
             return this;
         }
 
+        /**
+         * Sets {@code max_msg_size} in bytes.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder maxMsgSize(Attr<Integer> value) {
             this.maxMsgSize = Objects.requireNonNull(value, "maxMsgSize");
             return this;
@@ -178,12 +282,16 @@ public record ApCard(
         /**
          * The mode as a listing states it, for a card whose {@code functions} are not known;
          * known functions always decide the mode.
+         *
+         * @param value the mode, or the reason there is none
+         * @return this builder
          */
         public Builder mode(Attr<ApMode> value) {
             this.mode = Objects.requireNonNull(value, "mode");
             return this;
         }
 
+        /** {@return the card; the mode comes from the functions when they are known} */
         public ApCard build() {
             Attr<ApMode> m = functions.isPresent() || mode == null
                     ? functions.map(ApMode::ofFunctions) : mode;

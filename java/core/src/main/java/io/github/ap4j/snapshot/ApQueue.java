@@ -40,12 +40,17 @@ public record ApQueue(
         Attr<String> seAssociate,
         Attr<List<Mkvp>> mkvps) {
 
-    /** A builder for {@code apqn}; every attribute not set is {@link Absence#UNKNOWN}. */
+    /**
+     * A builder for a queue; every attribute not set is {@link Absence#UNKNOWN}.
+     *
+     * @param apqn the queue
+     * @return a new builder
+     */
     public static Builder builder(Apqn apqn) {
         return new Builder(apqn);
     }
 
-    /** A builder holding this record's values, to change some of them. */
+    /** {@return a builder holding this record's values, to change some of them} */
     public Builder toBuilder() {
         Builder b = new Builder(apqn);
         b.functions = functions;
@@ -87,66 +92,141 @@ public record ApQueue(
             this.apqn = apqn;
         }
 
+        /**
+         * Sets the queue-level {@code ap_functions} word (a fresh TAPQ with the T bit, bind state
+         * included).
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder functions(Attr<Integer> value) {
             this.functions = Objects.requireNonNull(value, "functions");
             return this;
         }
 
+        /**
+         * Sets {@code config}: whether the queue is configured.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder config(Attr<Boolean> value) {
             this.config = Objects.requireNonNull(value, "config");
             return this;
         }
 
+        /**
+         * Sets {@code chkstop}: whether the queue is checkstopped.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder chkstop(Attr<Boolean> value) {
             this.chkstop = Objects.requireNonNull(value, "chkstop");
             return this;
         }
 
+        /**
+         * Sets {@code online}; {@link Absence#MISSING} when not bound to a zcrypt driver.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder online(Attr<Boolean> value) {
             this.online = Objects.requireNonNull(value, "online");
             return this;
         }
 
+        /**
+         * Sets the vfio_ap {@code status}: {@code in use}, {@code assigned} or {@code unassigned}.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder vfioStatus(Attr<String> value) {
             this.vfioStatus = Objects.requireNonNull(value, "vfioStatus");
             return this;
         }
 
+        /**
+         * Sets the bound driver's name ({@code cex4queue}, {@code vfio_ap}), {@link
+         * Absence#MISSING} when none.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder driver(Attr<String> value) {
             this.driver = Objects.requireNonNull(value, "driver");
             return this;
         }
 
+        /**
+         * Sets {@code request_count}; {@link Absence#NOT_SUPPORTED} for {@code -}.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder requestCount(Attr<Long> value) {
             this.requestCount = Objects.requireNonNull(value, "requestCount");
             return this;
         }
 
+        /**
+         * Sets {@code requestq_count}, requests waiting to be sent.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder requestqCount(Attr<Integer> value) {
             this.requestqCount = Objects.requireNonNull(value, "requestqCount");
             return this;
         }
 
+        /**
+         * Sets {@code pendingq_count}, requests sent and not yet answered.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder pendingqCount(Attr<Integer> value) {
             this.pendingqCount = Objects.requireNonNull(value, "pendingqCount");
             return this;
         }
 
+        /**
+         * Sets the {@code se_bind} text; {@link Absence#NOT_SUPPORTED} for {@code -}.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder seBind(Attr<String> value) {
             this.seBind = Objects.requireNonNull(value, "seBind");
             return this;
         }
 
+        /**
+         * Sets the {@code se_associate} text; {@link Absence#NOT_SUPPORTED} for {@code -}.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder seAssociate(Attr<String> value) {
             this.seAssociate = Objects.requireNonNull(value, "seAssociate");
             return this;
         }
 
+        /**
+         * Sets the parsed {@code mkvps} lines.
+         *
+         * @param value the value, or the reason there is none
+         * @return this builder
+         */
         public Builder mkvps(Attr<List<Mkvp>> value) {
             this.mkvps = Objects.requireNonNull(value, "mkvps");
             return this;
         }
 
+        /** {@return the queue} */
         public ApQueue build() {
             return new ApQueue(apqn, functions, config, chkstop, online, vfioStatus, driver,
                     requestCount, requestqCount, pendingqCount, seBind, seAssociate, mkvps);

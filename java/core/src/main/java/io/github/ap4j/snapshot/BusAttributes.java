@@ -29,13 +29,15 @@ public record BusAttributes(
         Attr<Integer> maxAdapterId,
         Attr<Integer> maxDomainId) {
 
-    /** Bus attributes of which nothing is known. */
+    /** {@return bus attributes of which nothing is known (every one {@link Absence#UNKNOWN})} */
     public static BusAttributes unknown() {
         return new BusAttributes(Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(),
                 Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown(), Attr.unknown());
     }
 
-    /** Whether the host is an SE guest with AP secure binding ({@code APSB} in features). */
+    /**
+     * {@return whether the host is an SE guest with AP secure binding ({@code APSB} in features)}
+     */
     public boolean hasApsb() {
         return features.isPresent() && features.get().contains("APSB");
     }

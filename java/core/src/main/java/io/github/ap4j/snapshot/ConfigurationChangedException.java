@@ -14,6 +14,11 @@ import io.github.ap4j.UnavailableException;
 public class ConfigurationChangedException extends UnavailableException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The configuration did not hold still.
+     *
+     * @param message how many attempts were made and what changed
+     */
     public ConfigurationChangedException(String message) {
         super(message);
     }

@@ -27,7 +27,16 @@ public record HostSnapshot(
         List<ApQueue> queues,
         Attr<VfioApMatrix> matrix) {
 
-    /** Sorts cards and queues; the queue list also carries the check's per-qid index. */
+    /**
+     * Sorts cards and queues; the queue list also carries the check's per-qid index.
+     *
+     * @param provenance where and when it was read
+     * @param bus bus attributes
+     * @param cards card devices, in any order
+     * @param queues queue devices, in any order; no null element
+     * @param matrix the vfio_ap matrix device
+     * @throws NullPointerException if an argument or a queue is null
+     */
     public HostSnapshot {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(bus, "bus");
@@ -41,11 +50,22 @@ public record HostSnapshot(
         queues = new SnapshotQueues(sorted, cards);
     }
 
-    /** The same snapshot with another provenance (to compare snapshots of different sources). */
+    /**
+     * The same snapshot with another provenance (to compare snapshots of different sources).
+     *
+     * @param p the new provenance
+     * @return a snapshot with the same contents
+     */
     public HostSnapshot withProvenance(Provenance p) {
         return new HostSnapshot(p, bus, cards, queues, matrix);
     }
 
+    /**
+     * A card by adapter id.
+     *
+     * @param id the adapter id 0..255
+     * @return the card, or empty when the snapshot has no {@code cardXX} for it
+     */
     public Optional<ApCard> card(int id) {
         for (ApCard c : cards) {
             if (c.id() == id) {
@@ -55,6 +75,12 @@ public record HostSnapshot(
         return Optional.empty();
     }
 
+    /**
+     * A queue device by APQN.
+     *
+     * @param apqn the queue
+     * @return the queue, or empty when the snapshot has no {@code XX.YYYY} device for it
+     */
     public Optional<ApQueue> queue(Apqn apqn) {
         int lo = 0;
         int hi = queues.size() - 1;
@@ -73,6 +99,12 @@ public record HostSnapshot(
         return Optional.empty();
     }
 
+    /**
+     * An mdev of the vfio_ap matrix device.
+     *
+     * @param uuid the mdev UUID, any case
+     * @return the mdev, or empty when there is none or the matrix device is absent
+     */
     public Optional<Mdev> mdev(String uuid) {
         return matrix.isPresent() ? matrix.get().mdev(uuid) : Optional.empty();
     }

@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param takenAt when the source was read
  */
 public record Provenance(SourceKind kind, String origin, Instant takenAt) {
+    /**
+     * Checks that nothing is null.
+     *
+     * @param kind the source kind
+     * @param origin the source as given
+     * @param takenAt when the source was read
+     * @throws NullPointerException if an argument is null
+     */
     public Provenance {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(origin, "origin");

@@ -11,11 +11,22 @@ import java.util.Optional;
  * @param mdevs    the mediated devices, by UUID
  */
 public record VfioApMatrix(Attr<List<String>> features, List<Mdev> mdevs) {
+    /**
+     * Copies the mdev list.
+     *
+     * @param features {@code features} tokens
+     * @param mdevs the mediated devices
+     */
     public VfioApMatrix {
         mdevs = List.copyOf(mdevs);
     }
 
-    /** The mdev named {@code uuid} (any case). A loop, not a stream: the check calls it twice. */
+    /**
+     * The mdev named {@code uuid} (any case). A loop, not a stream: the check calls it twice.
+     *
+     * @param uuid the mdev UUID
+     * @return the mdev, or empty when there is none
+     */
     public Optional<Mdev> mdev(String uuid) {
         for (Mdev m : mdevs) {
             if (m.uuid().equalsIgnoreCase(uuid)) {
@@ -25,7 +36,12 @@ public record VfioApMatrix(Attr<List<String>> features, List<Mdev> mdevs) {
         return Optional.empty();
     }
 
-    /** Whether the kernel's vfio_ap can migrate devices (the static {@code migratable} token). */
+    /**
+     * Whether the kernel's vfio_ap has the migration code (the static {@code migratable} token;
+     * the kernel prints it even where it then refuses migration).
+     *
+     * @return true when {@code features} is present and lists {@code migratable}
+     */
     public boolean migratable() {
         return features.isPresent() && features.get().contains("migratable");
     }

@@ -10,9 +10,10 @@ import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.BusAttributes;
 import io.github.ap4j.snapshot.HostSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Renders a host snapshot as the text {@code lszcrypt -V} of s390-tools 2.43 prints for the
@@ -74,8 +75,8 @@ public final class LszcryptFormatter {
     private LszcryptFormatter() {
     }
 
-    private static final Pattern KNOWN_DRIVER = Pattern.compile("cex[0-9](card|queue)|vfio.ap");
-    private static final Pattern QUEUE_DRIVER = Pattern.compile("cex[0-9](card|queue)");
+    // The drivers lszcrypt's read_driver() names: regex "cex[0-9](card|queue)|vfio.ap", found
+    // anywhere in the link's basename (isZcryptDriver, isVfioAp: no regex per row).
 
     /** A column of {@code define_rec_default()} / {@code define_rec_verbose()} (2.43). */
     private record Column(String header, int width, boolean left) {
@@ -142,52 +143,90 @@ public final class LszcryptFormatter {
 
     /** The text {@code lszcrypt -V} of the given s390-tools release prints. */
     public static String format(HostSnapshot s, Release r) {
+        StringBuilder out = new StringBuilder(128 * (2 + s.cards().size() + s.queues().size()));
+        write(s, r, out);
+        return out.toString();
+    }
+
+    /**
+     * {@link #format(HostSnapshot, Release)}, appended to {@code out} line by line (as
+     * lszcrypt prints it): a host of 16,384 queues prints 2 MiB of text, which need not be
+     * held whole. An {@link IOException} of {@code out} is rethrown unchecked.
+     */
+    public static void write(HostSnapshot s, Release r, Appendable out) {
+        try {
+            table(s, r, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void table(HostSnapshot s, Release r, Appendable out) throws IOException {
         List<Column> cols = new ArrayList<>(COLUMNS);
         boolean sb = s.bus().hasApsb(); // ap_bus_has_SB_support(): strstr(features, "APSB")
         if (sb) {
             cols.add(SESTAT);
         }
-        StringBuilder out = new StringBuilder(128 * (1 + s.cards().size() + s.queues().size()));
-        String[] hdr = new String[cols.size()];
+        Line line = new Line(cols, out);
         int width = cols.size() - 1;
-        for (int i = 0; i < cols.size(); i++) {
-            hdr[i] = cols.get(i).header();
-            width += cols.get(i).width();
+        for (Column c : cols) {
+            line.cell(c.header());
+            width += c.width();
         }
-        line(out, cols, hdr);
-        out.append("-".repeat(width)).append('\n');
+        line.end();
+        line.raw("-".repeat(width)).end();
 
+        // Queues are sorted by APQN and cards by id: one walk pairs each card with its queues
+        // (a queue without a card device is not listed, as lszcrypt walks the cards).
+        List<ApQueue> queues = s.queues();
+        int next = 0;
         for (ApCard c : s.cards()) {
-            line(out, cols, cardRow(c, sb, r));
-            List<ApQueue> qs = s.queues().stream().filter(q -> q.apqn().adapter() == c.id()).toList();
-            if (qs.isEmpty()) {
-                return out.toString(); // errx(): "Error - no subdevices found for ..." on stderr
+            CardCells cc = new CardCells(c, r);
+            cardRow(line, c, cc, sb);
+            while (next < queues.size() && queues.get(next).apqn().adapter() < c.id()) {
+                next++;
             }
-            for (ApQueue q : qs) {
-                line(out, cols, queueRow(c, q, sb, r));
+            if (next == queues.size() || queues.get(next).apqn().adapter() != c.id()) {
+                return; // errx(): "Error - no subdevices found for ..." on stderr
+            }
+            for (; next < queues.size() && queues.get(next).apqn().adapter() == c.id(); next++) {
+                queueRow(line, c, cc, queues.get(next), sb);
             }
         }
         if (r.warnsOfUnavailableDefaultDomain) {
             warning(out, s.bus());
         }
-        return out.toString();
     }
 
-    private static String[] cardRow(ApCard c, boolean sb, Release r) {
-        int fac = c.functions().orElse(0);
+    /** The columns a card's row and its queues' rows share, from the card's attributes. */
+    private record CardCells(String type, String mode, String hwtype, String depth,
+            String letters) {
+        CardCells(ApCard c, Release r) {
+            this(c.type().isPresent() ? c.type().get() : "-",
+                    LszcryptFormatter.mode(c.functions().orElse(0)),
+                    number(c.hwtype()), LszcryptFormatter.depth(c, r),
+                    QueueHwInfo.letters(c.functions().orElse(0)));
+        }
+    }
+
+    private static void cardRow(Line line, ApCard c, CardCells cc, boolean sb) throws IOException {
         long config = flag(c.config());
         long chkstop = flag(c.chkstop());
         long online = flag(c.online());
-        String status = status(config, chkstop, online, "-");
-        String requests = config == 0 ? "-" : count(c.requestCount());
-        String pending = config == 0 ? "-" : sum(c.pendingqCount(), c.requestqCount());
-        List<String> v = new ArrayList<>(List.of(String.format("%02x", c.id()), type(c), mode(fac),
-                status, requests, pending, number(c.hwtype()), depth(c, r), letters(fac),
-                driver(c.driver(), KNOWN_DRIVER)));
+        line.cell(hex2(c.id()))
+                .cell(cc.type())
+                .cell(cc.mode())
+                .cell(status(config, chkstop, online, "-"))
+                .cell(config == 0 ? "-" : count(c.requestCount()))
+                .cell(config == 0 ? "-" : sum(c.pendingqCount(), c.requestqCount()))
+                .cell(cc.hwtype())
+                .cell(cc.depth())
+                .cell(cc.letters())
+                .cell(driver(c.driver()));
         if (sb) {
-            v.add("-");
+            line.cell("-");
         }
-        return v.toArray(new String[0]);
+        line.end();
     }
 
     /**
@@ -207,24 +246,28 @@ public final class LszcryptFormatter {
         return online == 0 ? "offline" : otherwise;
     }
 
-    private static String[] queueRow(ApCard c, ApQueue q, boolean sb, Release r) {
-        int fac = c.functions().orElse(0);
+    private static void queueRow(Line line, ApCard c, CardCells cc, ApQueue q, boolean sb)
+            throws IOException {
         long config = flag(q.config());
         long chkstop = flag(q.chkstop());
         long online = flag(q.online());
+        boolean zcryptQueue = q.driver().isPresent() && isZcryptDriver(q.driver().get());
         // No online attribute on a vfio_ap queue: lszcrypt shows the vfio_ap "status" file.
-        String status = status(config, chkstop, online, q.vfioStatus().orElse("-"));
-        String requests = config == 0 ? "-" : count(q.requestCount());
-        boolean zcryptQueue = q.driver().isPresent() && QUEUE_DRIVER.matcher(q.driver().get()).find();
-        String pending = flag(c.config()) == 0 || !zcryptQueue ? "-"
-                : sum(q.pendingqCount(), q.requestqCount());
-        List<String> v = new ArrayList<>(List.of(q.apqn().toString(), type(c), mode(fac), status,
-                requests, pending, number(c.hwtype()), depth(c, r), letters(fac),
-                driver(q.driver(), KNOWN_DRIVER)));
+        line.cell(q.apqn().toString())
+                .cell(cc.type())
+                .cell(cc.mode())
+                .cell(status(config, chkstop, online, q.vfioStatus().orElse("-")))
+                .cell(config == 0 ? "-" : count(q.requestCount()))
+                .cell(flag(c.config()) == 0 || !zcryptQueue ? "-"
+                        : sum(q.pendingqCount(), q.requestqCount()))
+                .cell(cc.hwtype())
+                .cell(cc.depth())
+                .cell(cc.letters())
+                .cell(driver(q.driver()));
         if (sb) {
-            v.add(sestat(q.functions()));
+            line.cell(sestat(q.functions()));
         }
-        return v.toArray(new String[0]);
+        line.end();
     }
 
     /** SESTAT from the queue's own ap_functions (EXTRACT_BS_BITS: (f & 0xc000) >> 14). */
@@ -245,7 +288,7 @@ public final class LszcryptFormatter {
     }
 
     /** The line show_devices_all() prints after the table when the default domain is unusable. */
-    private static void warning(StringBuilder out, BusAttributes bus) {
+    private static void warning(Appendable out, BusAttributes bus) throws IOException {
         if (!bus.apDomain().isPresent()) {
             return;
         }
@@ -266,37 +309,70 @@ public final class LszcryptFormatter {
         }
     }
 
-    private static void line(StringBuilder out, List<Column> cols, String[] values) {
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) {
-                out.append(' ');
+    /**
+     * One line of the table, built cell by cell in a reused buffer: {@code rec_print_wide()}
+     * pads every field, the last one included, to its column's width ({@code %-*s} or
+     * {@code %*s}), with one blank between fields; a longer value is not cut.
+     */
+    private static final class Line {
+        private final List<Column> cols;
+        private final Appendable out;
+        private final StringBuilder text = new StringBuilder(160);
+        private int col;
+
+        Line(List<Column> cols, Appendable out) {
+            this.cols = cols;
+            this.out = out;
+        }
+
+        Line cell(String v) {
+            if (col > 0) {
+                text.append(' ');
             }
-            Column c = cols.get(i);
-            String v = values[i];
+            Column c = cols.get(col++);
             int pad = Math.max(0, c.width() - v.length());
+            if (!c.left()) {
+                blanks(pad);
+            }
+            text.append(v);
             if (c.left()) {
-                out.append(v).append(" ".repeat(pad));
-            } else {
-                out.append(" ".repeat(pad)).append(v);
+                blanks(pad);
+            }
+            return this;
+        }
+
+        /** Text that is not a cell (the separator line). */
+        Line raw(String v) {
+            text.append(v);
+            return this;
+        }
+
+        void end() throws IOException {
+            text.append('\n');
+            out.append(text);
+            text.setLength(0);
+            col = 0;
+        }
+
+        private void blanks(int n) {
+            for (int i = 0; i < n; i++) {
+                text.append(' ');
             }
         }
-        out.append('\n');
     }
 
     private static long flag(Attr<Boolean> a) {
         return a.isPresent() ? (a.get() ? 1 : 0) : -1;
     }
 
-    private static String type(ApCard c) {
-        return c.type().isPresent() ? c.type().get() : "-";
-    }
-
     private static String mode(int fac) {
         return LszcryptImport.modeName(ApMode.ofFunctions(fac));
     }
 
-    private static String letters(int fac) {
-        return QueueHwInfo.letters(fac);
+    /** {@code "%02x"} of a card id (0-255). */
+    private static String hex2(int id) {
+        return new String(new char[] {Character.forDigit((id >> 4) & 15, 16),
+            Character.forDigit(id & 15, 16)});
     }
 
     private static String count(Attr<Long> a) {
@@ -312,11 +388,38 @@ public final class LszcryptFormatter {
     }
 
     private static String depth(ApCard c, Release r) {
-        return c.depth().isPresent()
-                ? String.format("%02d", c.depth().get() + (r.addsOneToDepth ? 1 : 0)) : "-";
+        if (!c.depth().isPresent()) {
+            return "-";
+        }
+        int d = c.depth().get() + (r.addsOneToDepth ? 1 : 0);
+        return d >= 0 && d < 10 ? "0" + d : Integer.toString(d); // "%02d"
     }
 
-    private static String driver(Attr<String> d, Pattern known) {
-        return d.isPresent() && known.matcher(d.get()).find() ? d.get() : "-no-driver-";
+    /** A driver lszcrypt names (cex[0-9](card|queue) or vfio.ap), else {@code -no-driver-}. */
+    private static String driver(Attr<String> d) {
+        return d.isPresent() && (isZcryptDriver(d.get()) || isVfioAp(d.get())) ? d.get()
+                : "-no-driver-";
+    }
+
+    /** Whether {@code d} contains {@code cex[0-9](card|queue)} (read_driver()'s regex). */
+    static boolean isZcryptDriver(String d) {
+        for (int i = d.indexOf("cex"); i >= 0; i = d.indexOf("cex", i + 1)) {
+            int j = i + 3;
+            if (j < d.length() && d.charAt(j) >= '0' && d.charAt(j) <= '9'
+                    && (d.startsWith("card", j + 1) || d.startsWith("queue", j + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code d} contains {@code vfio.ap} (any character between). */
+    static boolean isVfioAp(String d) {
+        for (int i = d.indexOf("vfio"); i >= 0; i = d.indexOf("vfio", i + 1)) {
+            if (i + 5 < d.length() && d.startsWith("ap", i + 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,15 +3,18 @@ package io.github.ap4j.internal.sysfs;
 
 import io.github.ap4j.BadInputException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +24,17 @@ import java.util.stream.Stream;
  * Nothing here writes.
  */
 public final class DirectorySysfsTree extends AbstractSysfsTree {
+
+    /** How every attribute file is opened: read only, a link in the last component refused. */
+    private static final Set<OpenOption> READ_NOFOLLOW =
+            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
+    /**
+     * One buffer per reading thread, one byte larger than {@link #MAX_FILE_SIZE}: every file
+     * is read with one {@code read(2)} into it (direct, so the JDK copies nothing on the way).
+     */
+    private static final ThreadLocal<ByteBuffer> BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_FILE_SIZE + 1));
 
     private final Path root;
     private final String origin;
@@ -96,29 +110,25 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
 
     @Override
     byte[] primRead(String canonical) {
-        // Read at most one byte more than allowed: sysfs reports st_size 4096 for every
-        // attribute, so the size is only known by reading.
-        // readNBytes(n) would allocate an 8 KiB chunk per file; attributes are a few bytes.
-        try (InputStream in = Files.newInputStream(at(canonical), LinkOption.NOFOLLOW_LINKS)) {
-            int limit = MAX_FILE_SIZE + 1;
-            byte[] buf = new byte[256];
-            int n = 0;
-            while (n < limit) {
-                if (n == buf.length) {
-                    buf = Arrays.copyOf(buf, Math.min(buf.length * 2, limit));
-                }
-                int r = in.read(buf, n, buf.length - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
-            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        // One open, one read(2), one close. sysfs reports st_size 4096 for every attribute, so
+        // the size is only known by reading: one byte more than allowed is asked for, and a
+        // file that fills that is too large. One read is the whole file: a regular file hands
+        // back everything up to its end at once (no EOF read is needed after a short one), and
+        // a sysfs attribute is one show() of at most a page, copied whole to a read of a page
+        // or more (fs/kernfs/file.c kernfs_fop_read_iter, fs/seq_file.c seq_read_iter).
+        ByteBuffer buf = BUFFER.get();
+        buf.clear();
+        try (FileChannel ch = FileChannel.open(at(canonical), READ_NOFOLLOW)) {
+            ch.read(buf);
         } catch (IOException e) {
             // A live attribute can fail to read, e.g. ap_functions gives EIO when TAPQ's
             // response code is above 0x05 (docs/kernel-rules.md).
             throw new BadInputException(describe(canonical), "read failed: " + e, e);
         }
+        buf.flip();
+        byte[] b = new byte[buf.remaining()];
+        buf.get(b);
+        return b;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class SysfsFormats {
      */
     public static int parseInt(String source, String text) {
         String s = line(source, text);
-        if (!s.matches("-?[0-9]{1,10}")) {
+        if (!isDecimal(s, s.startsWith("-") ? 1 : 0, 10)) { // -?[0-9]{1,10}
             throw bad(source, "not a decimal number", text);
         }
         try {
@@ -107,7 +107,7 @@ public final class SysfsFormats {
      */
     public static long parseUnsignedLong(String source, String text) {
         String s = line(source, text);
-        if (!s.matches("[0-9]{1,20}")) {
+        if (!isDecimal(s, 0, 20)) { // [0-9]{1,20}
             throw bad(source, "not an unsigned decimal number", text);
         }
         try {
@@ -223,11 +223,14 @@ public final class SysfsFormats {
     /** Card {@code type} (zcrypt, e.g. {@code CEX8C}): {@code "%s\n"}. */
     public static String parseWord(String source, String text) {
         String s = line(source, text);
-        if (s.isEmpty() || !s.matches("[\\x21-\\x7e]+")) {
+        if (!isWord(s)) {
             throw bad(source, "expected one word", text);
         }
         return s;
     }
+
+    /** The vfio_ap queue states, shared by every queue instead of one copy each. */
+    private static final List<String> VFIO_STATUSES = List.of("in use", "assigned", "unassigned");
 
     /**
      * vfio_ap queue {@code status}: {@code "in use\n"}, {@code "assigned\n"} or
@@ -236,10 +239,10 @@ public final class SysfsFormats {
      */
     public static String parseVfioStatus(String source, String text) {
         String s = line(source, text);
-        if (!s.matches("[a-z][a-z ]*")) {
+        if (!isVfioStatus(s)) {
             throw bad(source, "not a vfio_ap queue status", text);
         }
-        return s;
+        return shared(s, VFIO_STATUSES);
     }
 
     /**
@@ -267,7 +270,7 @@ public final class SysfsFormats {
             return Attr.notSupported();
         }
         if (s.equals("association pending") || s.equals("unassociated")
-                || s.matches("associated [0-9]{1,10}")) {
+                || s.startsWith("associated ") && isDecimal(s, "associated ".length(), 10)) {
             return Attr.of(s);
         }
         throw bad(source, "not an SE association state", text);
@@ -298,11 +301,41 @@ public final class SysfsFormats {
                         "not an mkvps line ('<TYPE> NEW|CUR|OLD: <state> <0x pattern>'): "
                                 + quote(lines[i]));
             }
-            Attr<String> state = m.group(3).equals("-") ? Attr.notSupported() : Attr.of(m.group(3));
-            Attr<String> pattern = m.group(4).equals("-") ? Attr.notSupported() : Attr.of(m.group(4));
-            out.add(new Mkvp(m.group(1), m.group(2), state, pattern));
+            String state = m.group(3);
+            String pattern = m.group(4);
+            out.add(new Mkvp(shared(m.group(1), MKVP_KEY_TYPES), shared(m.group(2), MKVP_REGISTERS),
+                    state.equals("-") ? Attr.notSupported() : sharedAttr(state, MKVP_STATES),
+                    pattern.equals("-") ? Attr.notSupported() : Attr.of(pattern)));
         }
         return List.copyOf(out);
+    }
+
+    // The words of mkvps lines the kernel prints, shared by every queue of a snapshot instead of
+    // one copy per line (a CCA queue has three lines, a host up to 16,384 queues). Other words
+    // are kept as read.
+    private static final List<String> MKVP_KEY_TYPES = List.of("AES", "APKA", "ASYM", "WK");
+    private static final List<String> MKVP_REGISTERS = List.of("NEW", "CUR", "OLD");
+    private static final List<Attr<String>> MKVP_STATES = List.of("empty", "partial", "full",
+            "valid", "invalid", "uncommitted", "committed").stream().map(Attr::of).toList();
+
+    /** {@code s}, or the equal string of {@code known}. */
+    private static String shared(String s, List<String> known) {
+        for (String k : known) {
+            if (k.equals(s)) {
+                return k;
+            }
+        }
+        return s;
+    }
+
+    /** {@code Attr.of(s)}, or the equal value of {@code known} (attributes are immutable). */
+    static Attr<String> sharedAttr(String s, List<Attr<String>> known) {
+        for (Attr<String> k : known) {
+            if (k.get().equals(s)) {
+                return k;
+            }
+        }
+        return Attr.of(s);
     }
 
     /**
@@ -394,6 +427,46 @@ public final class SysfsFormats {
     /** The three masks of a checked {@code ap_config} text: apm, aqm, adm. */
     public static List<ApMask> apConfigMasks(String apConfig) {
         return Arrays.stream(apConfig.split(",")).map(ApMask::parse).toList();
+    }
+
+    // Character checks instead of String.matches, which compiles its pattern on every call:
+    // these run for every attribute of every queue.
+
+    /** Whether {@code s} from {@code from} on is 1 to {@code maxDigits} ASCII digits. */
+    static boolean isDecimal(String s, int from, int maxDigits) {
+        int n = s.length() - from;
+        if (n < 1 || n > maxDigits) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} is one or more printable ASCII characters, no blank: [\x21-\x7e]+. */
+    static boolean isWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    /** [a-z][a-z ]*: a lower-case word, then lower-case words and blanks. */
+    private static boolean isVfioStatus(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == ' ' && i > 0)) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     private static boolean isHex(String s, int from) {

@@ -60,13 +60,8 @@ public final class SysfsSnapshotReader {
     public static final Path DEFAULT_ROOT = Path.of("/sys");
     public static final int MAX_ATTEMPTS = 3;
 
-    private static final Pattern CARD = Pattern.compile("card[0-9a-f]{2}");
-    private static final Pattern QUEUE = Pattern.compile("[0-9a-f]{2}\\.[0-9a-f]{4}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-    /** A driver link's last component: printable ASCII, no blank (compiled once, not per link). */
-    private static final Pattern DRIVER_NAME = Pattern.compile("[\\x21-\\x7e]+");
 
     static final String BUS = "bus/ap";
     static final String BUS_DEVICES = "bus/ap/devices";
@@ -287,7 +282,7 @@ public final class SysfsSnapshotReader {
     /** A card or queue from its device directory. */
     private Object readDevice(String dir) {
         String name = dir.substring(dir.lastIndexOf('/') + 1);
-        if (CARD.matcher(name).matches()) {
+        if (isCardName(name)) {
             return readCard(dir, Integer.parseInt(name.substring(4), 16));
         }
         return readQueue(dir, Apqn.parse(name));
@@ -420,7 +415,7 @@ public final class SysfsSnapshotReader {
             checkDeviceName(cp, card);
             out.add(cp);
             for (String q : tree.list(cp)) {
-                if (QUEUE.matcher(q).matches()) {
+                if (isQueueName(q)) {
                     out.add(cp + "/" + q);
                 }
             }
@@ -442,10 +437,31 @@ public final class SysfsSnapshotReader {
     }
 
     private void checkDeviceName(String path, String name) {
-        if (!CARD.matcher(name).matches() && !QUEUE.matcher(name).matches()) {
+        if (!isCardName(name) && !isQueueName(name)) {
             throw new BadInputException(tree.describe(path),
                     "not an AP device name (cardXX or XX.YYYY): " + BadInputException.quote(name));
         }
+    }
+
+    /** {@code card[0-9a-f]{2}}: a card device's name (checked per device: no regex). */
+    static boolean isCardName(String name) {
+        return name.length() == 6 && name.startsWith("card") && isLowerHex(name, 4, 6);
+    }
+
+    /** {@code [0-9a-f]{2}\.[0-9a-f]{4}}: a queue device's name. */
+    static boolean isQueueName(String name) {
+        return name.length() == 7 && name.charAt(2) == '.' && isLowerHex(name, 0, 2)
+                && isLowerHex(name, 3, 7);
+    }
+
+    private static boolean isLowerHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ReadScope.FULL reads every line below; ReadScope.MIGRATION skips the full*(...) ones. The
@@ -502,12 +518,16 @@ public final class SysfsSnapshotReader {
         }
         String target = link.get();
         String name = target.substring(target.lastIndexOf('/') + 1);
-        if (name.isEmpty() || !DRIVER_NAME.matcher(name).matches()) {
+        if (!SysfsFormats.isWord(name)) { // printable ASCII, no blank
             throw new BadInputException(tree.describe(path), "not a driver link: "
                     + BadInputException.quote(tree.readLink(path).orElse("")));
         }
-        return Attr.of(name);
+        return SysfsFormats.sharedAttr(name, DRIVERS);
     }
+
+    /** The drivers of AP devices, one shared value each instead of one per device. */
+    private static final List<Attr<String>> DRIVERS = List.of("cex4card", "cex4queue", "vfio_ap")
+            .stream().map(Attr::of).toList();
 
     private Attr<VfioApMatrix> readMatrix() {
         if (tree.stat(MATRIX).isEmpty()) {

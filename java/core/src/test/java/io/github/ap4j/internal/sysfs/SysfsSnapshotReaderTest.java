@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.internal.io.Fifo;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
@@ -274,9 +275,7 @@ class SysfsSnapshotReaderTest {
     void fifoWhereAFileBelongs() throws Exception {
         TreeBuilder.standardHost(root);
         delete("devices/ap/card05/depth");
-        Process p = new ProcessBuilder("mkfifo", root.resolve("devices/ap/card05/depth").toString())
-                .start();
-        assertEquals(0, p.waitFor());
+        Fifo.make(root.resolve("devices/ap/card05/depth"));
         assertEquals(root + "/devices/ap/card05/depth: not a regular file (a FIFO, socket or device "
                 + "where an attribute file is expected)", badMessage());
     }
