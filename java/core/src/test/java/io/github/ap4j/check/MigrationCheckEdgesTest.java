@@ -215,5 +215,10 @@ class MigrationCheckEdgesTest {
         missing.mdev(new io.github.ap4j.snapshot.Mdev(OTHER, Attr.missing(), Attr.missing(),
                 Attr.missing(), Attr.missing()));
         assertTrue(run(source(), missing, DOC).compatible());
+        // Nor does it take the logged place of a sharing mdev after it.
+        String third = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+        missing.mdev(third, TestHost.matrix(new int[] {5}, new int[] {0x33}), ApMask.EMPTY);
+        assertEquals(List.of(KernelLog.sharingError(UUID, io.github.ap4j.model.Apqn.of(5, 0x33), third)),
+                run(source(), missing, DOC).kernelLog());
     }
 }
