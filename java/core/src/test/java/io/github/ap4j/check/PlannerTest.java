@@ -106,4 +106,44 @@ class PlannerTest {
         assertEquals(List.of(), p.actions());
         assertEquals(List.of(FindingCode.UNVERIFIABLE), p.blockers().stream().map(Finding::code).toList());
     }
+
+    @Test
+    void eachUnassignedAdapterListsOnlyTheQueuesItTakes() {
+        TestHost tgt = MigrationCheckTest.target()
+                .mdev(OTHER, TestHost.matrix(new int[] {5, 6, 9}, new int[] {0x33, 0x34}), ApMask.EMPTY);
+        Plan p = plan(tgt);
+        assertEquals(List.of(Apqn.of(5, 0x33), Apqn.of(5, 0x34)), p.actions().get(0).affected());
+        assertEquals(List.of(Apqn.of(6, 0x33), Apqn.of(6, 0x34)), p.actions().get(1).affected());
+        assertEquals("mdev " + OTHER + " holds guest APQNs: unassign adapter 5 from it "
+                + "(2 APQN(s) leave it)", p.actions().get(0).explanation());
+        assertPlanMakesCheckPass(tgt, p);
+    }
+
+    @Test
+    void unassignExplanationCountsQueuesTheGuestDoesNotNeed() {
+        // Adapter 6 or domain 0x33 cost the other mdev one APQN each; the tie goes to adapters.
+        TestHost tgt = MigrationCheckTest.target()
+                .mdev(OTHER, TestHost.matrix(new int[] {6, 9}, new int[] {0x33, 0x40}), ApMask.EMPTY);
+        Plan p = plan(tgt);
+        assertEquals("mdev " + OTHER + " holds guest APQNs: unassign adapter 6 from it "
+                + "(2 APQN(s) leave it, 1 of them not needed by this guest)",
+                p.actions().get(0).explanation());
+    }
+
+    @Test
+    void maskEditExplanationNamesTheSideItClears() {
+        TestHost tgt = MigrationCheckTest.target().card(7, 13, CCA_NATIVE, 0x33, 0x34)
+                .card(8, 13, CCA_NATIVE, 0x33)
+                .masks(ApMask.of(5, 6, 7, 8), ApMask.of(0x33, 0x34));
+        assertEquals("hand 4 reserved guest APQN(s) to vfio_ap by clearing adapter(s) 5-6 in apmask "
+                + "(0 other queue(s) leave the host's default drivers)",
+                plan(tgt).actions().get(0).explanation());
+        TestHost byDomain = TestHost.host().card(5, 13, CCA_NATIVE, 0x33, 0x34, 0x35)
+                .card(6, 13, CCA_NATIVE, 0x33, 0x34, 0x35).card(7, 13, CCA_NATIVE, 0x34)
+                .mdev(UUID, io.github.ap4j.model.ApMatrix.EMPTY, ApMask.EMPTY)
+                .masks(ApMask.of(5, 6, 7), ApMask.of(0x34, 0x35));
+        assertEquals("hand 2 reserved guest APQN(s) to vfio_ap by clearing domain(s) 52 in aqmask "
+                + "(1 other queue(s) leave the host's default drivers)",
+                plan(byDomain).actions().get(0).explanation());
+    }
 }

@@ -149,4 +149,44 @@ class ApMaskTest {
         m.forEachId(out::add);
         return out;
     }
+
+    @Test
+    void withAndWithoutReachEveryWord() {
+        ApMask m = ApMask.of(1, 70, 130, 200);
+        assertEquals(ApMask.of(1, 2, 70, 130, 200), m.with(2));
+        assertEquals(ApMask.of(1, 70, 71, 130, 200), m.with(71));
+        assertEquals(ApMask.of(1, 70, 130, 131, 200), m.with(131));
+        assertEquals(ApMask.of(1, 70, 130, 200, 255), m.with(255));
+        assertEquals(ApMask.of(70, 130, 200), m.without(1));
+        assertEquals(ApMask.of(1, 130, 200), m.without(70));
+        assertEquals(ApMask.of(1, 70, 200), m.without(130));
+        assertEquals(ApMask.of(1, 70, 130), m.without(200));
+        assertThrows(IllegalArgumentException.class, () -> m.with(256));
+        assertThrows(IllegalArgumentException.class, () -> m.without(-1));
+    }
+
+    @Test
+    void intersectKeepsOnlyCommonIdsInEveryWord() {
+        assertEquals(ApMask.of(65, 130), ApMask.of(0, 64, 65, 130, 131).intersect(ApMask.of(65, 129, 130, 200)));
+    }
+
+    @Test
+    void highestIdInTheFirstWord() {
+        assertEquals(10, ApMask.of(5, 10).highestId());
+        assertEquals(0, ApMask.of(0).highestId());
+    }
+
+    @Test
+    void rangeRejectsEndsOutsideTheIds() {
+        assertThrows(IllegalArgumentException.class, () -> ApMask.range(-1, 5));
+        assertThrows(IllegalArgumentException.class, () -> ApMask.range(250, 256));
+        assertEquals(ApMask.of(255), ApMask.range(255, 255));
+    }
+
+    @Test
+    void badDigitMessageGivesItsOffset() {
+        String text = "0x0000000000g" + "0".repeat(53);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApMask.parse(text));
+        assertTrue(e.getMessage().startsWith("not a 256-bit mask (bad hex digit at 12): "), e.getMessage());
+    }
 }

@@ -65,4 +65,26 @@ class ApMatrixTest {
     void rejectsWhatTheKernelNeverPrints(String text) {
         assertThrows(IllegalArgumentException.class, () -> ApMatrix.parse(text));
     }
+
+    @Test
+    void domain255IsAValidDomainOnlyLine() {
+        assertEquals(ApMask.of(255), ApMatrix.parse(".00ff\n").domains());
+    }
+
+    @Test
+    void errorsNameTheLine() {
+        IllegalArgumentException repeat = assertThrows(IllegalArgumentException.class,
+                () -> ApMatrix.parse("05.\n05.\n"));
+        assertTrue(repeat.getMessage().startsWith("matrix line 2 repeats"), repeat.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ApMatrix.parse("05.0033\nzz\n"));
+        assertTrue(bad.getMessage().startsWith("matrix line 2 is not AA.DDDD"), bad.getMessage());
+    }
+
+    @Test
+    void apqnsIncludeAdapterAndDomainZero() {
+        ApMatrix m = new ApMatrix(ApMask.of(0, 1), ApMask.of(0));
+        assertFalse(m.isEmpty());
+        assertEquals(List.of(Apqn.of(0, 0), Apqn.of(1, 0)), m.apqns());
+    }
 }

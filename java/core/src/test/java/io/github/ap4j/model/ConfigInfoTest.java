@@ -103,4 +103,20 @@ class ConfigInfoTest {
         assertTrue(e.getMessage().contains("offset 0"), e.getMessage());
         assertFalse(e.getMessage().isEmpty());
     }
+
+    @Test
+    void flagsAreBigEndianOverFourBytes() {
+        ConfigInfo c = ConfigInfo.of(0x12345678, 0, 0, ApMask.EMPTY, ApMask.EMPTY, ApMask.EMPTY);
+        assertEquals(0x12345678, c.flags());
+    }
+
+    @Test
+    void wrongSizeMessageGivesTheLength() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigInfo.of(new byte[5]));
+        assertTrue(e.getMessage().endsWith("got 5"), e.getMessage());
+        IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
+                () -> ConfigInfo.of(null));
+        assertTrue(n.getMessage().endsWith("got null"), n.getMessage());
+    }
 }

@@ -106,4 +106,26 @@ class MaskEditTest {
         }
         return m;
     }
+
+    @Test
+    void betweenCoversIdZeroAndRunsEndingAt255() {
+        assertEquals("+0", MaskEdit.between(ApMask.EMPTY, ApMask.of(0)).toString());
+        assertEquals("+0-1,+250-255", MaskEdit.between(ApMask.EMPTY,
+                ApMask.of(0, 1).union(ApMask.range(250, 255))).toString());
+        assertEquals("-255", MaskEdit.between(ApMask.FULL, ApMask.range(0, 254)).toString());
+        assertTrue(MaskEdit.between(ApMask.of(3), ApMask.of(3)).isEmpty());
+        assertEquals(false, MaskEdit.parse("+1").isEmpty());
+    }
+
+    @Test
+    void hexPrefixNeedsAHexDigitAndZeroIsOne() {
+        assertEquals(ApMask.of(0, 31), MaskEdit.parse("+0x0,+0x1f").apply(ApMask.EMPTY));
+    }
+
+    @Test
+    void missingSignIsReportedAtItsOffset() {
+        MaskSyntaxException e = assertThrows(MaskSyntaxException.class, () -> MaskEdit.parse("+1,2"));
+        assertTrue(e.getMessage().contains(" at offset 3, every term needs its own + or - sign"),
+                e.getMessage());
+    }
 }

@@ -281,4 +281,41 @@ class QueueHwInfoTest {
         assertEquals(0xFFC00000, QueueHwInfo.letterBits(QueueHwInfo.LETTERS));
         assertEquals(0xFEC00000, QueueHwInfo.letterBits(QueueHwInfo.LETTERS_BEFORE_SLCF)); // no H
     }
+
+    @Test
+    void bitOfCountsFromTheMostSignificantBit() {
+        assertTrue(QueueHwInfo.bitOf(0x0100000000000000L, 7));
+        assertFalse(QueueHwInfo.bitOf(0x0100000000000000L, 6));
+        assertTrue(QueueHwInfo.bitOf(0x8000000000000000L, 0));
+    }
+
+    @Test
+    void typeRangeEndsAndSingleDigitTypes() {
+        assertEquals(255, QueueHwInfo.ofFunctions(0, 255).rawType());
+        assertThrows(IllegalArgumentException.class, () -> QueueHwInfo.ofFunctions(0, 256));
+        assertEquals(0, QueueHwInfo.parse("0x00000000,at=0").rawType());
+        assertEquals(9, QueueHwInfo.parse("0x00000000,at=9").rawType());
+        assertEquals(14, ApType.CEX8.code());
+    }
+
+    @Test
+    void typeAndResponseCodeLookupsAtTheRangeEnds() {
+        assertTrue(ApType.byCode(256).isEmpty());
+        assertTrue(ApType.byCode(-1).isEmpty());
+        assertNull(ApType.nameOrNull(256));
+        assertNull(ApType.nameOrNull(-1));
+        assertEquals(ResponseCode.NORMAL, ResponseCode.byCodeOrNull(0));
+        assertNull(ResponseCode.byCodeOrNull(256));
+        assertNull(ResponseCode.byCodeOrNull(-1));
+    }
+
+    @Test
+    void hexNumbersTakeEitherPrefixAndExactlyUpToTheirWidth() {
+        assertEquals(0x1f, Hex.parseUnsigned("0x1f", 2, "t"));
+        assertEquals(0x1f, Hex.parseUnsigned("0X1f", 2, "t"));
+        assertEquals(0x1f, Hex.parseUnsigned("1f", 2, "t"));
+        assertEquals(5, Hex.parseUnsigned("0x5", 2, "t"));
+        assertThrows(IllegalArgumentException.class, () -> Hex.parseUnsigned("0x", 2, "t"));
+        assertThrows(IllegalArgumentException.class, () -> Hex.parseUnsigned("0x123", 2, "t"));
+    }
 }

@@ -99,4 +99,11 @@ class QueueStatusTest {
                 () -> QueueStatus.parse(text));
         assertTrue(e.getMessage().contains("'" + text + "'"));
     }
+
+    @Test
+    void fourteenDigitsAreNeitherFormWithEitherPrefix() {
+        String digits = "00000000000001";
+        assertThrows(IllegalArgumentException.class, () -> QueueStatus.parse("0x" + digits));
+        assertThrows(IllegalArgumentException.class, () -> QueueStatus.parse("0X" + digits));
+    }
 }
