@@ -12,15 +12,21 @@ import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,11 +49,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #sysfsDirectory}: the sysfs reader on the tree written at setup, in the kernel's
  *       formats with its symlinks (on tmpfs when there is one, see
  *       {@link SyntheticHost#tempRoot}; sysfs is memory-backed too), every attribute
- *       ({@link ReadScope#FULL}, as {@code show} and {@code capture} read).</li>
+ *       ({@link ReadScope#FULL}, as {@code show} and {@code capture} read); with
+ *       {@code -p shape=64x256} the FULL read of 16,384 queues.</li>
  *   <li>{@link #sysfsDirectoryMigrationScope}: the same tree in the scope {@code check} and
  *       {@code plan} read ({@link ReadScope#MIGRATION}). Target for 16 x 85:
  *       40 ms.</li>
- *   <li>{@link #readEveryFileOnce}: the floor under that on this machine, no parsing.</li>
+ *   <li>{@link #readEveryFileOnce}: the floor under that on this machine, no parsing: each
+ *       file opened and read once, on as many threads as the reader. Target:
+ *       sysfsDirectory / readEveryFileOnce at most 1.2.</li>
  *   <li>{@link #fixtureTarGz}: the same tree recorded by {@link FixtureCapture} as a
  *       {@code .tar.gz}, loaded and read (gunzip, tar, then the same reader).</li>
  *   <li>{@link #nativeReplay}: the native source on the shim's replay backend (one QCI, one
@@ -146,26 +155,50 @@ public class SnapshotBenchmark {
     }
 
     /**
-     * The floor under {@link #sysfsDirectory} on this machine: open, read and close every
-     * regular file of the tree once (paths listed at setup, no parsing, no link handling). No
-     * reader that reads each attribute file can be faster than this.
+     * The floor under {@link #sysfsDirectory} on this machine: every regular file of the tree
+     * (paths listed at setup, no parsing, no link handling, no stat) opened, read with one
+     * {@code read(2)} into a reused direct buffer and closed, the way the reader reads an
+     * attribute, by as many threads as the reader uses (2 on two or more CPUs, taking the next
+     * file from a shared counter). No reader that reads each attribute file can be faster.
      */
     @Benchmark
     public long readEveryFileOnce(Tree t) {
-        long bytes = 0;
-        byte[] buf = new byte[4096];
-        for (Path f : t.files) {
-            try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    bytes += r;
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        Runnable reader = () -> {
+            ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024 + 1);
+            long n = 0;
+            for (int i = next.getAndIncrement(); i < t.files.size(); i = next.getAndIncrement()) {
+                buf.clear();
+                try (FileChannel ch = FileChannel.open(t.files.get(i), READ_NOFOLLOW)) {
+                    n += Math.max(0, ch.read(buf));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+            bytes.addAndGet(n);
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < threads; i++) {
+            Thread h = new Thread(reader, "floor-reader");
+            h.start();
+            helpers.add(h);
+        }
+        reader.run();
+        for (Thread h : helpers) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a floor reader ran", e);
             }
         }
-        return bytes;
+        return bytes.get();
     }
+
+    private static final Set<OpenOption> READ_NOFOLLOW =
+            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     /** The sysfs reader on a directory tree: every attribute file, link and mdev. */
     @Benchmark

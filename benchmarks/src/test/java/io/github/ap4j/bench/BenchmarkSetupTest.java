@@ -77,7 +77,7 @@ class BenchmarkSetupTest {
     }
 
     @Test
-    void snapshotSources() {
+    void snapshotSources() throws java.io.IOException {
         SnapshotBenchmark b = new SnapshotBenchmark();
         SnapshotBenchmark.Host h = new SnapshotBenchmark.Host();
         h.shape = "16x85";
@@ -105,6 +105,11 @@ class BenchmarkSetupTest {
             assertEquals(16, nat.cards().size());
             assertEquals(1360, nat.queues().size());
             assertTrue(b.readEveryFileOnce(t) > 13845 * 2, "every file has at least 2 bytes");
+            long size = 0;
+            for (java.nio.file.Path f : t.files) {
+                size += java.nio.file.Files.size(f);
+            }
+            assertEquals(size, b.readEveryFileOnce(t), "each file read once, whole, by the threads");
         } finally {
             r.tearDown();
             a.tearDown();

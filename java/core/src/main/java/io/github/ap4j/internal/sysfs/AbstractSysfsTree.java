@@ -232,10 +232,24 @@ abstract class AbstractSysfsTree implements SysfsTree {
         if (r == null) {
             return Optional.empty();
         }
-        String c = r.path();
         if (r.type() != Type.LINK) {
             throw new BadInputException(describe(path), "not a symbolic link (" + what(r.type()) + ")");
         }
+        return Optional.of(lexicalTarget(path, r.path()));
+    }
+
+    /** One lookup of {@code path} (its walk), not the two of the interface's default. */
+    @Override
+    public Optional<String> linkTargetOrSelf(String path) {
+        Resolved r = resolve(path, false);
+        if (r == null) {
+            return Optional.empty();
+        }
+        return Optional.of(r.type() == Type.LINK ? lexicalTarget(path, r.path()) : path);
+    }
+
+    /** The root-relative path the link {@code path} (canonical form {@code c}) points to. */
+    private String lexicalTarget(String path, String c) {
         String target = primReadLink(c);
         if (target.startsWith("/")) {
             throw new BadInputException(describe(path),
@@ -254,7 +268,7 @@ abstract class AbstractSysfsTree implements SysfsTree {
                 parts.add(t);
             }
         }
-        return Optional.of(join(parts));
+        return join(parts);
     }
 
     private static String what(Type t) {

@@ -427,8 +427,7 @@ public final class SysfsSnapshotReader {
     private String busDeviceDir(String name) {
         String p = BUS_DEVICES + "/" + name;
         checkDeviceName(p, name);
-        String dir = tree.lstat(p).orElseThrow() == SysfsTree.Type.LINK
-                ? tree.linkTarget(p).orElseThrow() : p;
+        String dir = tree.linkTargetOrSelf(p).orElseThrow();
         if (tree.stat(dir).orElse(null) != SysfsTree.Type.DIR) {
             throw new BadInputException(tree.describe(p), "device link leads to no device"
                     + " directory: " + BadInputException.quote(tree.readLink(p).orElse(dir)));

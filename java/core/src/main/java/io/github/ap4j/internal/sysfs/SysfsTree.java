@@ -58,4 +58,17 @@ public interface SysfsTree {
      * exist), or empty when there is no such path. Fails when the target leaves the root.
      */
     Optional<String> linkTarget(String path);
+
+    /**
+     * {@link #linkTarget} of {@code path} when it is a link, {@code path} itself when it is
+     * anything else, empty when there is no such path: what {@link #lstat} and then
+     * {@link #linkTarget} say, which a tree may find with one lookup instead of two.
+     */
+    default Optional<String> linkTargetOrSelf(String path) {
+        Optional<Type> t = lstat(path);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        return t.get() == Type.LINK ? linkTarget(path) : Optional.of(path);
+    }
 }
