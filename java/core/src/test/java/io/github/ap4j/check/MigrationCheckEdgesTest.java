@@ -221,4 +221,12 @@ class MigrationCheckEdgesTest {
         assertEquals(List.of(KernelLog.sharingError(UUID, io.github.ap4j.model.Apqn.of(5, 0x33), third)),
                 run(source(), missing, DOC).kernelLog());
     }
+
+    @Test
+    void anAbsentTargetQueueGetsNoHardwareNotes() {
+        // Step 7 skips it: the card's own ap_functions are no stand-in for a queue that is not there.
+        TargetReport t = run(source(), target().removeQueue("06.0034"), DOC);
+        assertEquals(List.of(FindingCode.QUEUE_MISSING), codes(t, Severity.ERROR));
+        assertEquals(List.of(), of(t, FindingCode.CARD_LEVEL_FUNCTIONS));
+    }
 }
