@@ -94,4 +94,19 @@ class GuestTest {
         assertEquals(List.of("source card06: card-level ap_functions used"),
                 of(t, FindingCode.CARD_LEVEL_FUNCTIONS).stream().map(Finding::problem).toList());
     }
+
+    @Test
+    void theSourceGateDecidesWhetherLaterStagesSetTheErrno() {
+        // Unknown source features count as migratable: the missing queue still ends in ENODEV.
+        TestHost unknown = source();
+        unknown.vfioFeatures = Attr.unknown();
+        TargetReport u = run(unknown, target().removeQueue("06.0034"), DOC);
+        assertEquals(Errno.ENODEV, u.errno());
+        // A source without the feature stops before any kernel migration code runs.
+        TestHost notMigratable = source();
+        notMigratable.vfioFeatures = Attr.of(List.of("guest_matrix", "hotplug"));
+        TargetReport n = run(notMigratable, target().removeQueue("06.0034"), DOC);
+        assertEquals(null, n.errno());
+        assertEquals(List.of(), n.kernelLog());
+    }
 }

@@ -190,4 +190,35 @@ class MigrationCheckEdgesTest {
                 of(t, FindingCode.UNVERIFIABLE).stream().map(Finding::problem).toList());
         assertEquals(Verdict.UNVERIFIABLE, t.verdict());
     }
+
+    @Test
+    void controlDomainZeroIsChecked() {
+        TestHost src = MigrationCheckTest.source();
+        src.mdevs.clear();
+        src.mdev(UUID, GUEST, ApMask.of(0));
+        TestHost tgt = target();
+        tgt.controlDomains = Attr.of(ApMask.FULL.without(0));
+        TargetReport t = run(src, tgt, DOC);
+        assertEquals(List.of("control domain 0000 not on the target"),
+                of(t, FindingCode.CONTROL_DOMAIN_MISSING).stream().map(Finding::problem).toList());
+    }
+
+    @Test
+    void anotherMdevWithoutAKnownMatrixIsUnverifiable() {
+        TestHost tgt = target();
+        tgt.mdev(new io.github.ap4j.snapshot.Mdev(OTHER, Attr.unknown(), Attr.unknown(), Attr.unknown(),
+                Attr.unknown()));
+        TargetReport t = run(source(), tgt, DOC);
+        assertEquals(List.of("target snapshot lacks mdev " + OTHER + "'s matrix"),
+                of(t, FindingCode.UNVERIFIABLE).stream().map(Finding::problem).toList());
+        TestHost missing = target();
+        missing.mdev(new io.github.ap4j.snapshot.Mdev(OTHER, Attr.missing(), Attr.missing(),
+                Attr.missing(), Attr.missing()));
+        assertTrue(run(source(), missing, DOC).compatible());
+        // Nor does it take the logged place of a sharing mdev after it.
+        String third = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+        missing.mdev(third, TestHost.matrix(new int[] {5}, new int[] {0x33}), ApMask.EMPTY);
+        assertEquals(List.of(KernelLog.sharingError(UUID, io.github.ap4j.model.Apqn.of(5, 0x33), third)),
+                run(source(), missing, DOC).kernelLog());
+    }
 }

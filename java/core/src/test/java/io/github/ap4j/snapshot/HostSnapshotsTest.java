@@ -153,4 +153,15 @@ class HostSnapshotsTest {
                     () -> HostSnapshots.open("/sys")).getMessage());
         }
     }
+
+    @Test
+    void openGuestOfAndOpenOnlyReadJustThoseQueues() {
+        String spec = "sysfs:" + sysfs();
+        assertEquals(List.of(Apqn.parse("05.0033"), Apqn.parse("05.0034")),
+                apqns(HostSnapshots.openGuestOf(spec, ReadScope.FULL, TreeBuilder.UUID)));
+        io.github.ap4j.model.ApMatrix six = new io.github.ap4j.model.ApMatrix(
+                io.github.ap4j.model.ApMask.of(6), io.github.ap4j.model.ApMask.of(0x33));
+        assertEquals(List.of(Apqn.parse("06.0033")),
+                apqns(HostSnapshots.openOnly(spec, ReadScope.MIGRATION, six)));
+    }
 }
