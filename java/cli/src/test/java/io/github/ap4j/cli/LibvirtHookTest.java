@@ -281,6 +281,27 @@ class LibvirtHookTest {
                 Files.readString(seen));
     }
 
+    /** With the launcher installed in AP4J_HOME, the wrapper runs it, arguments unchanged. */
+    @Test
+    void theQemuDWrapperPrefersTheInstalledLauncher() throws Exception {
+        Path home = tmp.resolve("ap4j-home");
+        Files.createDirectories(home.resolve("bin"));
+        Path launcher = home.resolve("bin/ap4j");
+        Path seen = tmp.resolve("seen-launcher.txt");
+        Files.writeString(launcher, "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]' \"$a\"; done > '"
+                + seen + "'\ncat >> '" + seen + "'\nexit 5\n");
+        launcher.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("src/main/libvirt/ap4j-hook", "guest 1", "migrate",
+                "begin", "-");
+        pb.environment().put("AP4J_HOME", home.toString());
+        pb.environment().remove("AP4J_JAR");
+        Process q = pb.start();
+        q.getOutputStream().write("<domain/>".getBytes(StandardCharsets.UTF_8));
+        q.getOutputStream().close();
+        assertEquals(5, q.waitFor());
+        assertEquals("[libvirt-hook][guest 1][migrate][begin][-]<domain/>", Files.readString(seen));
+    }
+
     /** A guest whose name looks like an option is still a guest name, and stdout stays empty. */
     @Test
     void aGuestNamedLikeAnOption() throws Exception {
