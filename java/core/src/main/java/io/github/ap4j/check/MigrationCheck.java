@@ -196,11 +196,19 @@ public final class MigrationCheck {
         }
 
         void apply(Outcome o) {
-            findings.addAll(o.findings());
+            // add one by one: addAll copies its argument into a new array first (toArray),
+            // one allocation per stage for lists that are mostly empty or of one element
+            List<Finding> fs = o.findings();
+            for (int i = 0; i < fs.size(); i++) {
+                findings.add(fs.get(i));
+            }
             if (o.fails() && !stopped) {
                 stopped = true;
                 errno = o.errno();
-                log.addAll(o.log());
+                List<String> lines = o.log();
+                for (int i = 0; i < lines.size(); i++) {
+                    log.add(lines.get(i));
+                }
             }
         }
     }
