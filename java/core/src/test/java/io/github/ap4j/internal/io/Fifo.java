@@ -16,11 +16,17 @@ public final class Fifo {
 
     /**
      * Creates a FIFO at {@code path}. The JDK has no call for it, so {@code mkfifo} runs as a
-     * child process, bounded in time: under qemu-user (ci-s390x/run) a fork from the
-     * many-threaded emulated JVM can stall, and a test that cannot make its FIFO is then
-     * skipped with that reason instead of hanging the run.
+     * child process, bounded in time; a test that cannot make its FIFO is skipped with that
+     * reason instead of hanging the run.
      */
     public static Path make(Path path) throws IOException, InterruptedException {
+        // Under qemu-user the child of a fork from the emulated JVM has been seen to stop in a
+        // futex before it execs (ci-s390x/run, twice in BoundedInputTest), and the JVM's
+        // thread waits in native code for that exec, where no timeout reaches it. What these
+        // tests check is the readers' Java code, the same on every architecture: they run on
+        // x86_64 only.
+        Assumptions.assumeFalse("s390x".equals(System.getProperty("os.arch")),
+                "no child processes from the emulated s390x JVM (qemu-user fork)");
         Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
