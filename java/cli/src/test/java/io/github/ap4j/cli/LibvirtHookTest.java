@@ -264,21 +264,10 @@ class LibvirtHookTest {
     /** The shipped qemu.d wrapper hands libvirt's argument vector and stdin to ap4j unchanged. */
     @Test
     void theQemuDWrapperPassesEverythingThrough() throws Exception {
-        Path fakeJava = tmp.resolve("fake-java.sh");
-        Path seen = tmp.resolve("seen.txt");
-        Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]' \"$a\"; done > '"
-                + seen + "'\ncat >> '" + seen + "'\nexit 7\n");
-        fakeJava.toFile().setExecutable(true);
-        ProcessBuilder pb = new ProcessBuilder("src/main/libvirt/ap4j-hook", "guest 1", "migrate",
-                "begin", "-");
-        pb.environment().put("AP4J_JAVA", fakeJava.toString());
-        pb.environment().put("AP4J_JAR", "/opt/ap4j.jar");
-        Process q = pb.start();
-        q.getOutputStream().write("<domain/>".getBytes(StandardCharsets.UTF_8));
-        q.getOutputStream().close();
-        assertEquals(7, q.waitFor());
+        Path fakeJava = recordingScript(tmp.resolve("fake-java.sh"), 7);
+        assertEquals(7, runWrapper(Map.of("AP4J_JAVA", fakeJava.toString(), "AP4J_JAR", "/opt/ap4j.jar")));
         assertEquals("[-jar][/opt/ap4j.jar][libvirt-hook][guest 1][migrate][begin][-]<domain/>",
-                Files.readString(seen));
+                Files.readString(seenBy(fakeJava)));
     }
 
     /** With the launcher installed in AP4J_HOME, the wrapper runs it, arguments unchanged. */
@@ -286,20 +275,34 @@ class LibvirtHookTest {
     void theQemuDWrapperPrefersTheInstalledLauncher() throws Exception {
         Path home = tmp.resolve("ap4j-home");
         Files.createDirectories(home.resolve("bin"));
-        Path launcher = home.resolve("bin/ap4j");
-        Path seen = tmp.resolve("seen-launcher.txt");
-        Files.writeString(launcher, "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]' \"$a\"; done > '"
-                + seen + "'\ncat >> '" + seen + "'\nexit 5\n");
-        launcher.toFile().setExecutable(true);
+        Path launcher = recordingScript(home.resolve("bin/ap4j"), 5);
+        assertEquals(5, runWrapper(Map.of("AP4J_HOME", home.toString())));
+        assertEquals("[libvirt-hook][guest 1][migrate][begin][-]<domain/>",
+                Files.readString(seenBy(launcher)));
+    }
+
+    /** A script that writes its arguments, each in brackets, then its stdin to {@link #seenBy}. */
+    private static Path recordingScript(Path script, int exitCode) throws Exception {
+        Files.writeString(script, "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]' \"$a\"; done > '"
+                + seenBy(script) + "'\ncat >> '" + seenBy(script) + "'\nexit " + exitCode + "\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
+    private static Path seenBy(Path script) {
+        return script.resolveSibling(script.getFileName() + ".seen");
+    }
+
+    /** Runs the shipped wrapper as libvirt does, with {@code env} on top of this environment. */
+    private static int runWrapper(Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("src/main/libvirt/ap4j-hook", "guest 1", "migrate",
                 "begin", "-");
-        pb.environment().put("AP4J_HOME", home.toString());
         pb.environment().remove("AP4J_JAR");
+        pb.environment().putAll(env);
         Process q = pb.start();
         q.getOutputStream().write("<domain/>".getBytes(StandardCharsets.UTF_8));
         q.getOutputStream().close();
-        assertEquals(5, q.waitFor());
-        assertEquals("[libvirt-hook][guest 1][migrate][begin][-]<domain/>", Files.readString(seen));
+        return q.waitFor();
     }
 
     /** A guest whose name looks like an option is still a guest name, and stdout stays empty. */
