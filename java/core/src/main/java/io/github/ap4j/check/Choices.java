@@ -93,7 +93,7 @@ final class Choices {
     }
 
     static String unassignCommand(String otherUuid, boolean adapter, int id) {
-        return "echo " + (adapter ? String.format("0x%02x", id) : String.format("0x%04x", id))
+        return "echo 0x" + (adapter ? FindingTexts.adapter(id) : FindingTexts.domain(id))
                 + " > /sys/devices/vfio_ap/matrix/" + otherUuid + "/unassign_"
                 + (adapter ? "adapter" : "domain");
     }

@@ -321,8 +321,8 @@ public final class MigrationCheck {
         String driver = drv.isPresent() ? drv.get() : null;
         if (reserved) {
             Choices.MaskChoice c = r.reservation;
-            f.add(FindingTexts.reservedForHost(r.uuid, q, onVfio, driver,
-                    Choices.maskCommand(c, c.adapters() ? r.apmask : r.aqmask), c.collateral().size()));
+            f.add(FindingTexts.reservedForHost(r.uuid, q, onVfio, driver, c,
+                    c.adapters() ? r.apmask : r.aqmask));
         } else if (!onVfio) {
             f.add(FindingTexts.notOnVfioAp(r.uuid, q, driver, r.vm.isPresent()));
         }
@@ -479,9 +479,7 @@ public final class MigrationCheck {
             if (logged) {
                 lines.add(KernelLog.sharingError(r.uuid, q, other.uuid()));
             }
-            int id = rc.adapters() ? q.adapter() : q.domain();
-            f.add(FindingTexts.inUseByOtherMdev(r.uuid, q, other.uuid(), logged,
-                    Choices.unassignCommand(other.uuid(), rc.adapters(), id), rc.collateral().size()));
+            f.add(FindingTexts.inUseByOtherMdev(r.uuid, q, other.uuid(), logged, rc));
         }
         return true;
     }

@@ -124,15 +124,29 @@ class FindingTextsTest {
 
     @Test
     void reservedQueueSaysWhereTheKernelStopsAndWhatElseLeaves() {
-        String onVfio = FindingTexts.reservedForHost(UUID, Q, true, null, "cmd", 0).message();
+        String onVfio = FindingTexts.reservedForHost(UUID, Q, true, null, freeAdapter(0), APMASK).message();
         assertTrue(onVfio.contains("fails with EADDRNOTAVAIL (nothing is logged)"), onVfio);
         assertTrue(onVfio.contains("; no other queue leaves the host's drivers"), onVfio);
-        String noDriver = FindingTexts.reservedForHost(UUID, Q, false, null, "cmd", 1).message();
+        String noDriver = FindingTexts.reservedForHost(UUID, Q, false, null, freeAdapter(1), APMASK).message();
         assertTrue(noDriver.contains("it is bound to a default driver, not vfio_ap"), noDriver);
         assertTrue(noDriver.contains("; 1 other queue leaves the host's drivers"), noDriver);
-        String cex = FindingTexts.reservedForHost(UUID, Q, false, "cex4queue", "cmd", 3).message();
+        Finding cexFinding = FindingTexts.reservedForHost(UUID, Q, false, "cex4queue", freeAdapter(3),
+                APMASK);
+        String cex = cexFinding.message();
         assertTrue(cex.contains("it is bound to cex4queue, not vfio_ap"), cex);
         assertTrue(cex.contains("; 3 other queues leave the host's drivers"), cex);
+        // clearing adapter 05 alone is the relative edit "-5": modify_bitmap() in the kernel's
+        // drivers/s390/crypto/ap_bus.c reads decimal ids after the sign
+        assertEquals("echo -5 > /sys/bus/ap/apmask", cexFinding.fix());
+    }
+
+    /** Adapters 04 and 05 reserved for the host. */
+    private static final ApMask APMASK = ApMask.of(4, 5);
+
+    /** Clearing adapter 05 from the apmask frees Q and {@code collateral} other queues. */
+    private static Choices.MaskChoice freeAdapter(int collateral) {
+        return new Choices.MaskChoice(true, ApMask.of(Q.adapter()),
+                java.util.Collections.nCopies(collateral, Apqn.of(5, 0x99)));
     }
 
     @Test
@@ -185,12 +199,27 @@ class FindingTextsTest {
 
     @Test
     void sharingTextSaysWhetherTheKernelLogsItAndWhatTheOtherMdevLoses() {
-        String logged = FindingTexts.inUseByOtherMdev(UUID, Q, TestHost.OTHER, true, "cmd", 0).message();
+        Finding loggedFinding = FindingTexts.inUseByOtherMdev(UUID, Q, TestHost.OTHER, true,
+                release(true, 0));
+        String logged = loggedFinding.message();
+        assertEquals("echo 0x05 > /sys/devices/vfio_ap/matrix/" + TestHost.OTHER + "/unassign_adapter",
+                loggedFinding.fix());
         assertTrue(logged.contains("fails with EADDRINUSE and logs '"), logged);
         assertFalse(logged.contains("also loses"), logged);
-        String silent = FindingTexts.inUseByOtherMdev(UUID, Q, TestHost.OTHER, false, "cmd", 2).message();
+        Finding silentFinding = FindingTexts.inUseByOtherMdev(UUID, Q, TestHost.OTHER, false,
+                release(false, 2));
+        assertEquals("echo 0x0033 > /sys/devices/vfio_ap/matrix/" + TestHost.OTHER
+                + "/unassign_domain", silentFinding.fix());
+        String silent = silentFinding.message();
         assertTrue(silent.contains("EADDRINUSE (once the mdevs listed before it release theirs)."), silent);
         assertTrue(silent.contains(" also loses 2 queues the guest does not need"), silent);
+    }
+
+    /** The other mdev gives up Q's adapter (or domain) and {@code collateral} other queues. */
+    private static Choices.ReleaseChoice release(boolean adapters, int collateral) {
+        return new Choices.ReleaseChoice(TestHost.OTHER, adapters,
+                adapters ? ApMask.of(Q.adapter()) : ApMask.of(Q.domain()), List.of(Q),
+                java.util.Collections.nCopies(collateral, Apqn.of(5, 0x99)));
     }
 
     @Test
