@@ -18,6 +18,9 @@ import java.util.List;
  * findings there are ({@link MigrationCheck}, {@link Guest}). Ids are written as the kernel
  * prints them: adapters {@code %02x} ({@code 05}), domains {@code %04x} ({@code 0034}), APQNs
  * {@code %02x.%04x}; see docs/kernel-rules.md for the stages the texts name.
+ *
+ * <p>Each method returns a {@link Finding#lazy lazy} finding: the texts are built by the
+ * supplier when first read, from the arguments captured here, which are immutable values.
  */
 final class FindingTexts {
     private FindingTexts() {
@@ -86,9 +89,11 @@ final class FindingTexts {
     }
 
     static Finding notMigratable(String side, List<String> features) {
+        // the texts are built later: keep the features as they are now (a snapshot's list is
+        // immutable already, and copyOf returns it as it is)
+        List<String> fs = features == null ? null : List.copyOf(features);
         return Finding.lazy(NOT_MIGRATABLE, ERROR, null, () -> {
-            String has = features == null ? "no features attribute"
-                    : "'" + String.join(" ", features) + "'";
+            String has = fs == null ? "no features attribute" : "'" + String.join(" ", fs) + "'";
             return new Texts(
                     side + " vfio_ap cannot migrate (no 'migratable' feature)",
                     "The " + side + " host's vfio_ap has no 'migratable' feature (" + has + "), so "

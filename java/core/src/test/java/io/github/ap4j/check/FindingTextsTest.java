@@ -223,6 +223,15 @@ class FindingTextsTest {
     }
 
     @Test
+    void textsBuiltLaterShowTheFeaturesAsTheyWereWhenTheCheckRan() {
+        List<String> features = new java.util.ArrayList<>(List.of("guest_matrix", "hotplug"));
+        Finding f = FindingTexts.notMigratable("target", features);
+        features.add("migratable");
+        assertTrue(f.message().contains("no 'migratable' feature ('guest_matrix hotplug')"),
+                f.message());
+    }
+
+    @Test
     void idsAboveTheMaximaAreCountedInWords() {
         Finding oneA = FindingTexts.adaptersAboveMaximum(ApMask.of(0x10), 0x0f);
         assertEquals("1 adapter 10 above ap_max_adapter_id 0f", oneA.problem());
