@@ -52,6 +52,28 @@ abstract class AbstractSysfsTree implements SysfsTree {
     /** Names in the directory at a canonical path. */
     abstract List<String> primList(String canonical);
 
+    /**
+     * Whether {@link #primReadUnchecked} may open a file without looking at its type first: only
+     * in a tree where no FIFO, socket or device node can exist, so that an open can neither
+     * block nor reach a device. False unless a subclass knows better.
+     */
+    boolean opensWithoutLooking() {
+        return false;
+    }
+
+    /** What {@link #primReadUnchecked} returns when nothing is at the path (compared by identity). */
+    static final byte[] NOTHING_THERE = new byte[0];
+
+    /**
+     * The contents of the file at a canonical path, opened without an {@code lstat} first
+     * (called only when {@link #opensWithoutLooking}): {@link #NOTHING_THERE} when nothing is
+     * there, or {@code null} when the careful way must decide (a link, a directory, a failed
+     * read; it looks, and reads again or reports what it finds, as for any other tree).
+     */
+    byte[] primReadUnchecked(String canonical) {
+        return null;
+    }
+
     static List<String> components(String path) {
         List<String> out = new ArrayList<>();
         for (String c : path.split("/")) {
@@ -178,6 +200,20 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     @Override
     public Optional<byte[]> readBytes(String path) {
+        if (opensWithoutLooking()) {
+            // An attribute of a directory already walked (no link above it): one open, no lstat.
+            int slash = path.lastIndexOf('/');
+            if (slash > 0 && isPlainName(path, slash + 1)
+                    && knownDirs.contains(path.substring(0, slash))) {
+                byte[] b = primReadUnchecked(path);
+                if (b == NOTHING_THERE) {
+                    return Optional.empty();
+                }
+                if (b != null) {
+                    return Optional.of(withinLimit(path, b));
+                }
+            }
+        }
         Resolved r = resolve(path, true);
         if (r == null) {
             return Optional.empty();
@@ -188,12 +224,16 @@ abstract class AbstractSysfsTree implements SysfsTree {
             throw new BadInputException(describe(path), "not a regular file (" + what(t)
                     + " where an attribute file is expected)");
         }
-        byte[] b = primRead(c);
+        return Optional.of(withinLimit(path, primRead(c)));
+    }
+
+    /** {@code b}, read from {@code path}, unless it is larger than an attribute can be. */
+    private byte[] withinLimit(String path, byte[] b) {
         if (b.length > MAX_FILE_SIZE) {
             throw new BadInputException(describe(path),
                     "larger than " + (MAX_FILE_SIZE / 1024) + " KiB: not a sysfs attribute");
         }
-        return Optional.of(b);
+        return b;
     }
 
     @Override

@@ -38,10 +38,13 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
 
     private final Path root;
     private final String origin;
+    /** Whether the root is a sysfs mount: see {@link #opensWithoutLooking}. */
+    private final boolean sysfs;
 
-    private DirectorySysfsTree(Path root, String origin) {
+    private DirectorySysfsTree(Path root, String origin, boolean sysfs) {
         this.root = root;
         this.origin = origin;
+        this.sysfs = sysfs;
     }
 
     /**
@@ -57,7 +60,42 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
         if (!Files.isDirectory(root)) {
             throw new BadInputException(origin, "not a directory");
         }
-        return new DirectorySysfsTree(root, origin);
+        return new DirectorySysfsTree(root, origin, isSysfsMount(root));
+    }
+
+    /** Whether {@code root} is on a sysfs mount, as {@code /sys} is; false when unknown. */
+    private static boolean isSysfsMount(Path root) {
+        try {
+            return "sysfs".equals(Files.getFileStore(root).type());
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True on a sysfs mount (the live {@code /sys}): kernfs, which backs it, has no FIFOs,
+     * sockets or device nodes (it makes only directories, attribute files and links, and
+     * refuses mknod: {@code kernfs_dir_iops} in fs/kernfs/dir.c has none), so an attribute can
+     * be opened without the {@code lstat} that guards every other tree, a quarter of a read's
+     * system calls. A fixture or a copy of sysfs on another file system is looked at first.
+     */
+    @Override
+    boolean opensWithoutLooking() {
+        return sysfs;
+    }
+
+    @Override
+    byte[] primReadUnchecked(String canonical) {
+        ByteBuffer buf = BUFFER.get();
+        buf.clear();
+        try (FileChannel ch = FileChannel.open(at(canonical), READ_NOFOLLOW)) {
+            ch.read(buf);
+        } catch (NoSuchFileException e) {
+            return NOTHING_THERE;
+        } catch (IOException e) {
+            return null; // ELOOP (a link), EISDIR, a failed read: the careful path says which
+        }
+        return contents(buf);
     }
 
     public Path root() {
@@ -125,6 +163,10 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
             // response code is above 0x05 (docs/kernel-rules.md).
             throw new BadInputException(describe(canonical), "read failed: " + e, e);
         }
+        return contents(buf);
+    }
+
+    private static byte[] contents(ByteBuffer buf) {
         buf.flip();
         byte[] b = new byte[buf.remaining()];
         buf.get(b);
