@@ -22,6 +22,7 @@ import io.github.ap4j.snapshot.ApQueue;
 import io.github.ap4j.snapshot.Attr;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.Mdev;
+import io.github.ap4j.snapshot.Mkvp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -388,6 +389,32 @@ class MigrationCheckTest {
         Finding u = of(t, FindingCode.MKVP_UNVERIFIED).get(0);
         assertEquals(Severity.INFO, u.severity());
         assertTrue(u.message().startsWith("Master keys of 2 of 4 queues (06.0033, 06.0034)"), u.message());
+    }
+
+    @Test
+    void masterKeysAreComparedOnlyBetweenValidCurrentPatternsOfOneKeyType() {
+        TestHost src = source().mkvps("05.0033", "0x1111111111111111")
+                .mkvps("05.0034", "0x3333333333333333").mkvps("06.0033", "0x4444444444444444");
+        TestHost tgt = target();
+        // 05.0033: the target's current AES key is not valid, so there is no pattern to compare
+        withMkvps(tgt, "05.0033", new Mkvp("AES", "CUR", Attr.of("invalid"),
+                Attr.of("0x1111111111111111")));
+        // 05.0034: the target shows an APKA key only, no key type in common
+        withMkvps(tgt, "05.0034", new Mkvp("APKA", "CUR", Attr.of("valid"),
+                Attr.of("0x3333333333333333")));
+        // 06.0033: the same pattern in other letters is the same key
+        withMkvps(tgt, "06.0033", new Mkvp("AES", "CUR", Attr.of("valid"),
+                Attr.of("0X4444444444444444")));
+        TargetReport t = run(src, tgt, DOC);
+        assertTrue(t.compatible(), t.findings().toString());
+        assertEquals(List.of(), of(t, FindingCode.MKVP_MISMATCH));
+        Finding u = of(t, FindingCode.MKVP_UNVERIFIED).get(0);
+        assertTrue(u.message().startsWith("Master keys of 3 of 4 queues (05.0033, 05.0034, "
+                + "06.0034) could not be compared"), u.message());
+    }
+
+    private static void withMkvps(TestHost h, String apqn, Mkvp... keys) {
+        h.replaceQueue(h.find(apqn).toBuilder().mkvps(Attr.of(List.of(keys))).build());
     }
 
     @Test

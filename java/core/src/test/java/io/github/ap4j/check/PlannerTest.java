@@ -51,6 +51,7 @@ class PlannerTest {
         assertEquals(List.of(Apqn.of(6, 0x33)), p.actions().get(1).affected());
         assertEquals(List.of(Apqn.of(5, 0x34), Apqn.of(6, 0x34)), p.actions().get(2).affected());
         assertTrue(p.sufficient(), p.blockers().toString());
+        assertEquals(Verdict.COMPATIBLE, p.verdict());
         assertTrue(p.toText().contains("# collateral: these queues leave the host's default drivers: 07.0034\n"),
                 p.toText());
         assertPlanMakesCheckPass(tgt, p);
@@ -94,6 +95,7 @@ class PlannerTest {
         assertEquals(1, p.actions().size());
         assertFalse(p.sufficient());
         assertEquals(List.of(FindingCode.QUEUE_MISSING), p.blockers().stream().map(Finding::code).toList());
+        assertEquals(Verdict.INCOMPATIBLE, p.verdict()); // no command makes the queue appear
         assertTrue(p.toText().contains("# NOT ENOUGH: these problems remain after the commands above:\n"
                 + "#   QUEUE_MISSING 06.0034: The target has no queue device 06.0034"), p.toText());
     }
@@ -105,6 +107,7 @@ class PlannerTest {
         Plan p = plan(tgt);
         assertEquals(List.of(), p.actions());
         assertEquals(List.of(FindingCode.UNVERIFIABLE), p.blockers().stream().map(Finding::code).toList());
+        assertEquals(Verdict.UNVERIFIABLE, p.verdict()); // nothing known is wrong, facts missing
     }
 
     @Test
