@@ -223,6 +223,35 @@ class FindingTextsTest {
     }
 
     @Test
+    void sourceSideAndHardwareTextsNameTheFilesToLookAt() {
+        assertEquals("take the source snapshot on a kernel that shows /sys/devices/vfio_ap/matrix/"
+                + UUID + "/guest_matrix", FindingTexts.guestMatrixFallback(UUID).fix());
+        Finding empty = FindingTexts.emptyGuestMatrix(UUID);
+        assertEquals("the guest has no APQNs", empty.problem());
+        assertTrue(empty.fix().endsWith("assign adapters and domains to mdev " + UUID
+                + " on the source"), empty.fix());
+        Finding hw = FindingTexts.hwinfoUnknown("target", Q);
+        assertEquals("no hardware information on the target", hw.problem());
+        assertTrue(hw.fix().endsWith("/sys/bus/ap/devices/card05/05.0033/ap_functions and "
+                + "card05/raw_hwtype"), hw.fix());
+        Finding tapq = FindingTexts.sourceTapqFailed(Q, 0x02);
+        assertTrue(tapq.message().startsWith("TAPQ on source queue 05.0033 fails with response "
+                + "code 0x02"), tapq.message());
+        assertTrue(tapq.fix().endsWith("echo 1 > /sys/bus/ap/devices/05.0033/reset)"), tapq.fix());
+        assertTrue(FindingTexts.vfioApNotLoaded().fix().startsWith("modprobe vfio_ap"));
+    }
+
+    @Test
+    void masterKeyMismatchQuotesBothPatternsAndTheDomainToLoad() {
+        Finding f = FindingTexts.mkvpMismatch(Q, "AES", "0x1111111111111111", "0x2222222222222222");
+        assertEquals("current AES master key differs", f.problem());
+        assertTrue(f.message().contains("source pattern 0x1111111111111111, target "
+                + "0x2222222222222222"), f.message());
+        assertTrue(f.fix().startsWith("load the source's AES master key into domain 0033 "),
+                f.fix());
+    }
+
+    @Test
     void textsBuiltLaterShowTheFeaturesAsTheyWereWhenTheCheckRan() {
         List<String> features = new java.util.ArrayList<>(List.of("guest_matrix", "hotplug"));
         Finding f = FindingTexts.notMigratable("target", features);
