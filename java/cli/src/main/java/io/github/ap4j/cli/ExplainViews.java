@@ -96,8 +96,10 @@ final class ExplainViews {
             sb.append("No vfio-ap migration failure explained.\n");
         }
         if (r.unrecognised() > 0) {
-            sb.append(n > 0 ? "\n" : "").append(r.unrecognised()).append(" line(s) looked like "
-                    + "vfio_ap, libvirt or QEMU migration lines but matched no known message.\n");
+            sb.append(n > 0 ? "\n" : "").append(r.unrecognised())
+                    .append(r.unrecognised() == 1 ? " line looked like " : " lines looked like ")
+                    .append("vfio_ap, libvirt or QEMU migration lines but matched no known "
+                            + "message.\n");
         }
         return sb.toString();
     }

@@ -191,10 +191,10 @@ class CheckCommandTest {
         CliRun r = CliRun.of("plan", "--source", "src", "--target", "bad", "--mdev", UUID);
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("# ap4j plan: mdev " + UUID + " on target bad (rules doc)\n"
-                + "# mdev " + OTHER + " holds guest APQNs: unassign adapter 5 from it (1 APQN(s) leave it)\n"
+                + "# mdev " + OTHER + " holds guest APQNs: unassign adapter 05 from it (1 APQN leaves it)\n"
                 + "echo 0x05 > /sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\n"
-                + "# hand 1 reserved guest APQN(s) to vfio_ap by clearing adapter(s) 5 in apmask "
-                + "(0 other queue(s) leave the host's default drivers)\n"
+                + "# hand 1 reserved guest APQN to vfio_ap by clearing adapter 05 in apmask "
+                + "(no other queue leaves the host's default drivers)\n"
                 + "echo -5 > /sys/bus/ap/apmask\n", r.out());
     }
 
@@ -213,14 +213,14 @@ class CheckCommandTest {
                 + "    \"command\" : \"echo 0x05 > /sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\",\n"
                 + "    \"path\" : \"/sys/devices/vfio_ap/matrix/" + OTHER + "/unassign_adapter\",\n"
                 + "    \"value\" : \"0x05\",\n"
-                + "    \"explanation\" : \"mdev " + OTHER + " holds guest APQNs: unassign adapter 5 from it (1 APQN(s) leave it)\",\n"
+                + "    \"explanation\" : \"mdev " + OTHER + " holds guest APQNs: unassign adapter 05 from it (1 APQN leaves it)\",\n"
                 + "    \"affected\" : [ \"05.0033\" ]\n"
                 + "  }, {\n"
                 + "    \"kind\" : \"EDIT_APMASK\",\n"
                 + "    \"command\" : \"echo -5 > /sys/bus/ap/apmask\",\n"
                 + "    \"path\" : \"/sys/bus/ap/apmask\",\n"
                 + "    \"value\" : \"-5\",\n"
-                + "    \"explanation\" : \"hand 1 reserved guest APQN(s) to vfio_ap by clearing adapter(s) 5 in apmask (0 other queue(s) leave the host's default drivers)\",\n"
+                + "    \"explanation\" : \"hand 1 reserved guest APQN to vfio_ap by clearing adapter 05 in apmask (no other queue leaves the host's default drivers)\",\n"
                 + "    \"affected\" : [ \"05.0034\" ]\n"
                 + "  } ],\n"
                 + "  \"collateral\" : [ ],\n"

@@ -127,7 +127,7 @@ class ExplainCommandTest {
     void unexplainedLinesExitOne() throws Exception {
         CliRun r = CliRun.of("explain", log(P + "Something new about queue 05.0033").toString());
         assertEquals(1, r.exitCode());
-        assertEquals("No vfio-ap migration failure explained.\n1 line(s) looked like vfio_ap, "
+        assertEquals("No vfio-ap migration failure explained.\n1 line looked like vfio_ap, "
                 + "libvirt or QEMU migration lines but matched no known message.\n", r.out());
         ExplainCommand.stdin = stream("");
         assertEquals(1, CliRun.of("explain").exitCode());

@@ -125,7 +125,7 @@ class PlanFormsTest {
                 "--mdev", QuickStartTest.UUID, "--format", "script");
         String warning = "WARNING: 'echo 0x05 > /sys/devices/vfio_ap/matrix/" + other
                 + "/unassign_adapter' takes adapter 0x05 away from mdev " + other + ", whose "
-                + "guest_matrix is not empty: a running guest loses 2 APQN(s) (05.0033 05.0034)";
+                + "guest_matrix is not empty: a running guest loses 2 APQNs (05.0033 05.0034)";
         assertEquals(warning + NL, r.err());
         assertTrue(r.out().contains("\n# " + warning + "\necho 0x05 > /sys/devices/vfio_ap/matrix/"
                 + other + "/unassign_adapter\n"), r.out());

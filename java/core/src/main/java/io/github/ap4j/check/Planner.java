@@ -106,12 +106,13 @@ public final class Planner {
                             rc.adapters() ? Plan.Kind.UNASSIGN_ADAPTER : Plan.Kind.UNASSIGN_DOMAIN,
                             "/sys/devices/vfio_ap/matrix/" + other.uuid() + "/unassign_"
                                     + (rc.adapters() ? "adapter" : "domain"),
-                            rc.adapters() ? String.format("0x%02x", id) : String.format("0x%04x", id),
+                            "0x" + (rc.adapters() ? FindingTexts.adapter(id) : FindingTexts.domain(id)),
                             "mdev " + other.uuid() + " holds guest APQNs: unassign "
-                                    + (rc.adapters() ? "adapter " : "domain ") + id + " from it ("
-                                    + lost.size() + " APQN(s) leave it"
-                                    + (extra == 0 ? "" : ", " + extra + " of them not needed by this guest")
-                                    + ")",
+                                    + (rc.adapters() ? "adapter " + FindingTexts.adapter(id)
+                                    : "domain " + FindingTexts.domain(id)) + " from it ("
+                                    + FindingTexts.plural(lost.size(), "APQN leaves", "APQNs leave")
+                                    + " it" + (extra == 0 ? "" : ", " + extra + " of them not "
+                                    + "needed by this guest") + ")",
                             lost));
                 }
             }
@@ -134,10 +135,16 @@ public final class Planner {
                 }
                 actions.add(new Plan.Action(c.adapters() ? Plan.Kind.EDIT_APMASK : Plan.Kind.EDIT_AQMASK,
                         "/sys/bus/ap/" + c.attribute(), edit,
-                        "hand " + freed.size() + " reserved guest APQN(s) to vfio_ap by clearing "
-                                + (c.adapters() ? "adapter(s) " : "domain(s) ") + c.ids().toRangeList()
-                                + " in " + c.attribute() + " (" + c.collateral().size()
-                                + " other queue(s) leave the host's default drivers)",
+                        "hand " + FindingTexts.plural(freed.size(), "reserved guest APQN",
+                                "reserved guest APQNs") + " to vfio_ap by clearing "
+                                + (c.adapters() ? (c.ids().cardinality() == 1 ? "adapter "
+                                : "adapters ") + FindingTexts.adapters(c.ids())
+                                : (c.ids().cardinality() == 1 ? "domain " : "domains ")
+                                + FindingTexts.domains(c.ids()))
+                                + " in " + c.attribute() + " (" + (c.collateral().isEmpty()
+                                ? "no other queue leaves" : FindingTexts.plural(c.collateral().size(),
+                                "other queue leaves", "other queues leave"))
+                                + " the host's default drivers)",
                         freed));
                 collateral.addAll(c.collateral());
                 apmask = c.adapters() ? apmask.minus(c.ids()) : apmask;

@@ -54,7 +54,8 @@ final class Wording {
                     + "says why: the lines are libvirt's or QEMU's only.";
         };
         if (d.suppressed > 0) {
-            text += " The kernel's rate limit dropped " + d.suppressed + " line(s) ('callbacks "
+            text += " The kernel's rate limit dropped " + d.suppressed
+                    + (d.suppressed == 1 ? " line" : " lines") + " ('callbacks "
                     + "suppressed'), so this report may be incomplete.";
         }
         if (!d.variants.isEmpty()) {

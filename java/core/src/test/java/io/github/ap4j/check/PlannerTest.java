@@ -117,8 +117,8 @@ class PlannerTest {
         Plan p = plan(tgt);
         assertEquals(List.of(Apqn.of(5, 0x33), Apqn.of(5, 0x34)), p.actions().get(0).affected());
         assertEquals(List.of(Apqn.of(6, 0x33), Apqn.of(6, 0x34)), p.actions().get(1).affected());
-        assertEquals("mdev " + OTHER + " holds guest APQNs: unassign adapter 5 from it "
-                + "(2 APQN(s) leave it)", p.actions().get(0).explanation());
+        assertEquals("mdev " + OTHER + " holds guest APQNs: unassign adapter 05 from it "
+                + "(2 APQNs leave it)", p.actions().get(0).explanation());
         assertPlanMakesCheckPass(tgt, p);
     }
 
@@ -128,8 +128,8 @@ class PlannerTest {
         TestHost tgt = MigrationCheckTest.target()
                 .mdev(OTHER, TestHost.matrix(new int[] {6, 9}, new int[] {0x33, 0x40}), ApMask.EMPTY);
         Plan p = plan(tgt);
-        assertEquals("mdev " + OTHER + " holds guest APQNs: unassign adapter 6 from it "
-                + "(2 APQN(s) leave it, 1 of them not needed by this guest)",
+        assertEquals("mdev " + OTHER + " holds guest APQNs: unassign adapter 06 from it "
+                + "(2 APQNs leave it, 1 of them not needed by this guest)",
                 p.actions().get(0).explanation());
     }
 
@@ -138,15 +138,16 @@ class PlannerTest {
         TestHost tgt = MigrationCheckTest.target().card(7, 13, CCA_NATIVE, 0x33, 0x34)
                 .card(8, 13, CCA_NATIVE, 0x33)
                 .masks(ApMask.of(5, 6, 7, 8), ApMask.of(0x33, 0x34));
-        assertEquals("hand 4 reserved guest APQN(s) to vfio_ap by clearing adapter(s) 5-6 in apmask "
-                + "(0 other queue(s) leave the host's default drivers)",
+        // ids as the kernel prints them (%02x, %04x), plain plurals
+        assertEquals("hand 4 reserved guest APQNs to vfio_ap by clearing adapters 05 06 in apmask "
+                + "(no other queue leaves the host's default drivers)",
                 plan(tgt).actions().get(0).explanation());
         TestHost byDomain = TestHost.host().card(5, 13, CCA_NATIVE, 0x33, 0x34, 0x35)
                 .card(6, 13, CCA_NATIVE, 0x33, 0x34, 0x35).card(7, 13, CCA_NATIVE, 0x34)
                 .mdev(UUID, io.github.ap4j.model.ApMatrix.EMPTY, ApMask.EMPTY)
                 .masks(ApMask.of(5, 6, 7), ApMask.of(0x34, 0x35));
-        assertEquals("hand 2 reserved guest APQN(s) to vfio_ap by clearing domain(s) 52 in aqmask "
-                + "(1 other queue(s) leave the host's default drivers)",
+        assertEquals("hand 2 reserved guest APQNs to vfio_ap by clearing domain 0034 in aqmask "
+                + "(1 other queue leaves the host's default drivers)",
                 plan(byDomain).actions().get(0).explanation());
     }
 }

@@ -250,7 +250,7 @@ class ExplainerTest {
         Diagnosis d = r.diagnoses().get(0);
         assertEquals(List.of(d(Feature.APSC, null, false)), d.differences());
         assertEquals(3, d.lines().size());
-        assertTrue(d.explanation().contains("dropped 7 line(s)"), d.explanation());
+        assertTrue(d.explanation().contains("dropped 7 lines"), d.explanation());
     }
 
     @Test
