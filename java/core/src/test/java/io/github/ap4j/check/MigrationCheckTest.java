@@ -174,6 +174,11 @@ class MigrationCheckTest {
         assertNull(v3.errno());
         assertEquals(List.of(), v3.kernelLog());
         assertEquals(1, of(v3, FindingCode.CONTROL_DOMAINS_NOT_MIGRATED).size());
+        // only the v3/v4 code builds the new matrix in an uninitialised variable
+        assertEquals(List.of(Severity.INFO),
+                of(v3, FindingCode.V3_UNINITIALISED_MATRIX).stream().map(Finding::severity).toList());
+        assertEquals(List.of(), of(doc, FindingCode.V3_UNINITIALISED_MATRIX));
+        assertEquals(List.of(), of(doc, FindingCode.CONTROL_DOMAINS_NOT_MIGRATED));
     }
 
     @Test
@@ -415,6 +420,20 @@ class MigrationCheckTest {
 
     private static void withMkvps(TestHost h, String apqn, Mkvp... keys) {
         h.replaceQueue(h.find(apqn).toBuilder().mkvps(Attr.of(List.of(keys))).build());
+    }
+
+    @Test
+    void sourceQueuesAtAdapterAndDomainZeroAreNotedToo() {
+        // ids 0 are real ids: the source-note walk must start at them
+        TestHost src = TestHost.host().card(0, 13, CCA_NATIVE, 0x00)
+                .mdev(UUID, TestHost.matrix(new int[] {0}, new int[] {0}), ApMask.EMPTY);
+        ApQueue q = src.find("00.0000");
+        src.replaceQueue(q.toBuilder().functions(Attr.missing()).build());
+        TestHost tgt = TestHost.host().card(0, 13, CCA_NATIVE, 0x00)
+                .mdev(UUID, ApMatrix.EMPTY, ApMask.EMPTY);
+        TargetReport t = run(src, tgt, DOC);
+        assertEquals(List.of("source card00: card-level ap_functions used"),
+                of(t, FindingCode.CARD_LEVEL_FUNCTIONS).stream().map(Finding::problem).toList());
     }
 
     @Test

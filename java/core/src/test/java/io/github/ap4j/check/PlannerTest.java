@@ -111,6 +111,21 @@ class PlannerTest {
     }
 
     @Test
+    void adapterZeroIsUnassignedLikeAnyOther() {
+        // a guest on adapter 00: the planner's walk over the ids to release starts at 0
+        TestHost src = TestHost.host().card(0, 13, CCA_NATIVE, 0x33)
+                .mdev(UUID, TestHost.matrix(new int[] {0}, new int[] {0x33}), ApMask.EMPTY);
+        TestHost tgt = TestHost.host().card(0, 13, CCA_NATIVE, 0x33)
+                .mdev(UUID, io.github.ap4j.model.ApMatrix.EMPTY, ApMask.EMPTY)
+                .mdev(OTHER, TestHost.matrix(new int[] {0}, new int[] {0x33}), ApMask.EMPTY);
+        Plan p = Planner.plan(src.build(), UUID, new MigrationCheck.Target("dest", tgt.build()));
+        assertEquals(1, p.actions().size(), p.toText());
+        assertEquals(Plan.Kind.UNASSIGN_ADAPTER, p.actions().get(0).kind());
+        assertEquals("0x00", p.actions().get(0).value());
+        assertEquals(List.of(Apqn.of(0, 0x33)), p.actions().get(0).affected());
+    }
+
+    @Test
     void eachUnassignedAdapterListsOnlyTheQueuesItTakes() {
         TestHost tgt = MigrationCheckTest.target()
                 .mdev(OTHER, TestHost.matrix(new int[] {5, 6, 9}, new int[] {0x33, 0x34}), ApMask.EMPTY);
