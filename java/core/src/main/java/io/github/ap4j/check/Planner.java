@@ -147,19 +147,18 @@ public final class Planner {
                                 + " the host's default drivers)",
                         freed));
                 collateral.addAll(c.collateral());
-                apmask = c.adapters() ? apmask.minus(c.ids()) : apmask;
-                aqmask = c.adapters() ? aqmask : aqmask.minus(c.ids());
             }
-            // Free queues still bound elsewhere: rebind them.
+            // Free queues still bound elsewhere: rebind them. A reserved guest queue needs
+            // nothing here: the mask edit above frees every one of them (Choices.reservation),
+            // and the AP bus then binds it to vfio_ap itself.
             for (Apqn q : need.apqns()) {
                 ApQueue tq = ts.queue(q).orElse(null);
-                if (tq == null || apmask.contains(q.adapter()) && aqmask.contains(q.domain())) {
+                if (tq == null) {
                     continue;
                 }
                 Attr<String> drv = tq.driver();
-                boolean wasReserved = bus.apmask().get().contains(q.adapter())
-                        && bus.aqmask().get().contains(q.domain());
-                if (wasReserved || drv.isPresent() && drv.get().equals("vfio_ap")
+                boolean reserved = apmask.contains(q.adapter()) && aqmask.contains(q.domain());
+                if (reserved || drv.isPresent() && drv.get().equals("vfio_ap")
                         || drv.absence() == Absence.UNKNOWN) {
                     continue;
                 }
