@@ -68,8 +68,9 @@ final class PlanForms {
                         + (a.kind() == Plan.Kind.UNASSIGN_ADAPTER ? "adapter " : "domain ")
                         + a.value() + " away from mdev " + other + ", whose guest_matrix is not "
                         + "empty: a running guest loses " + a.affected().size()
-                        + (a.affected().size() == 1 ? " APQN (" : " APQNs (") + String.join(" ", a.affected().stream().map(Object::toString)
-                        .toList()) + ")");
+                        + (a.affected().size() == 1 ? " APQN (" : " APQNs (")
+                        + String.join(" ", a.affected().stream().map(Object::toString).toList())
+                        + ")");
             }
         }
         return out;

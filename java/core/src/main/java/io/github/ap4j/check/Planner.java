@@ -106,7 +106,8 @@ public final class Planner {
                             rc.adapters() ? Plan.Kind.UNASSIGN_ADAPTER : Plan.Kind.UNASSIGN_DOMAIN,
                             "/sys/devices/vfio_ap/matrix/" + other.uuid() + "/unassign_"
                                     + (rc.adapters() ? "adapter" : "domain"),
-                            "0x" + (rc.adapters() ? FindingTexts.adapter(id) : FindingTexts.domain(id)),
+                            "0x" + (rc.adapters() ? FindingTexts.adapter(id)
+                                    : FindingTexts.domain(id)),
                             "mdev " + other.uuid() + " holds guest APQNs: unassign "
                                     + (rc.adapters() ? "adapter " + FindingTexts.adapter(id)
                                     : "domain " + FindingTexts.domain(id)) + " from it ("
@@ -142,8 +143,9 @@ public final class Planner {
                                 : (c.ids().cardinality() == 1 ? "domain " : "domains ")
                                 + FindingTexts.domains(c.ids()))
                                 + " in " + c.attribute() + " (" + (c.collateral().isEmpty()
-                                ? "no other queue leaves" : FindingTexts.plural(c.collateral().size(),
-                                "other queue leaves", "other queues leave"))
+                                ? "no other queue leaves"
+                                : FindingTexts.plural(c.collateral().size(), "other queue leaves",
+                                "other queues leave"))
                                 + " the host's default drivers)",
                         freed));
                 collateral.addAll(c.collateral());

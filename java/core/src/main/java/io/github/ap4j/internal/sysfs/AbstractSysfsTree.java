@@ -61,7 +61,10 @@ abstract class AbstractSysfsTree implements SysfsTree {
         return false;
     }
 
-    /** What {@link #primReadUnchecked} returns when nothing is at the path (compared by identity). */
+    /**
+     * What {@link #primReadUnchecked} returns when nothing is at the path; compared by identity,
+     * so an empty file (its own empty array) is never taken for it.
+     */
     static final byte[] NOTHING_THERE = new byte[0];
 
     /**
