@@ -86,16 +86,13 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
 
     @Override
     byte[] primReadUnchecked(String canonical) {
-        ByteBuffer buf = BUFFER.get();
-        buf.clear();
-        try (FileChannel ch = FileChannel.open(at(canonical), READ_NOFOLLOW)) {
-            ch.read(buf);
+        try {
+            return readOnce(canonical);
         } catch (NoSuchFileException e) {
             return NOTHING_THERE;
         } catch (IOException e) {
             return null; // ELOOP (a link), EISDIR, a failed read: the careful path says which
         }
-        return contents(buf);
     }
 
     public Path root() {
@@ -148,25 +145,29 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
 
     @Override
     byte[] primRead(String canonical) {
-        // One open, one read(2), one close. sysfs reports st_size 4096 for every attribute, so
-        // the size is only known by reading: one byte more than allowed is asked for, and a
-        // file that fills that is too large. One read is the whole file: a regular file hands
-        // back everything up to its end at once (no EOF read is needed after a short one), and
-        // a sysfs attribute is one show() of at most a page, copied whole to a read of a page
-        // or more (fs/kernfs/file.c kernfs_fop_read_iter, fs/seq_file.c seq_read_iter).
-        ByteBuffer buf = BUFFER.get();
-        buf.clear();
-        try (FileChannel ch = FileChannel.open(at(canonical), READ_NOFOLLOW)) {
-            ch.read(buf);
+        try {
+            return readOnce(canonical);
         } catch (IOException e) {
             // A live attribute can fail to read, e.g. ap_functions gives EIO when TAPQ's
             // response code is above 0x05 (docs/kernel-rules.md).
             throw new BadInputException(describe(canonical), "read failed: " + e, e);
         }
-        return contents(buf);
     }
 
-    private static byte[] contents(ByteBuffer buf) {
+    /**
+     * One open, one read(2), one close. sysfs reports st_size 4096 for every attribute, so the
+     * size is only known by reading: one byte more than allowed is asked for, and a file that
+     * fills that is too large. One read is the whole file: a regular file hands back everything
+     * up to its end at once (no EOF read is needed after a short one), and a sysfs attribute is
+     * one show() of at most a page, copied whole to a read of a page or more (fs/kernfs/file.c
+     * kernfs_fop_read_iter, fs/seq_file.c seq_read_iter).
+     */
+    private byte[] readOnce(String canonical) throws IOException {
+        ByteBuffer buf = BUFFER.get();
+        buf.clear();
+        try (FileChannel ch = FileChannel.open(at(canonical), READ_NOFOLLOW)) {
+            ch.read(buf);
+        }
         buf.flip();
         byte[] b = new byte[buf.remaining()];
         buf.get(b);
