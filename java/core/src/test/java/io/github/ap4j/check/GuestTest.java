@@ -3,6 +3,7 @@ package io.github.ap4j.check;
 
 import static io.github.ap4j.check.MigrationCheckTest.GUEST;
 import static io.github.ap4j.check.MigrationCheckTest.of;
+import static io.github.ap4j.check.MigrationCheckTest.problems;
 import static io.github.ap4j.check.MigrationCheckTest.run;
 import static io.github.ap4j.check.MigrationCheckTest.source;
 import static io.github.ap4j.check.MigrationCheckTest.target;
@@ -69,14 +70,14 @@ class GuestTest {
         TargetReport t = run(notMigratable, target(), DOC);
         assertFalse(t.compatible());
         assertEquals(List.of("source vfio_ap cannot migrate (no 'migratable' feature)"),
-                of(t, FindingCode.NOT_MIGRATABLE).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.NOT_MIGRATABLE));
 
         TestHost unknown = source();
         unknown.vfioFeatures = Attr.unknown();
         TargetReport u = run(unknown, target(), DOC);
         assertEquals(Verdict.UNVERIFIABLE, u.verdict());
         assertEquals(List.of("source snapshot lacks vfio_ap's features"),
-                of(u, FindingCode.UNVERIFIABLE).stream().map(Finding::problem).toList());
+                problems(u, FindingCode.UNVERIFIABLE));
     }
 
     @Test
@@ -90,9 +91,9 @@ class GuestTest {
         }
         TargetReport t = run(src, target(), DOC);
         assertEquals(List.of("source card05: mapped hwtype used"),
-                of(t, FindingCode.MAPPED_HWTYPE).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.MAPPED_HWTYPE));
         assertEquals(List.of("source card06: card-level ap_functions used"),
-                of(t, FindingCode.CARD_LEVEL_FUNCTIONS).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.CARD_LEVEL_FUNCTIONS));
     }
 
     @Test

@@ -4,6 +4,7 @@ package io.github.ap4j.check;
 import static io.github.ap4j.check.MigrationCheckTest.GUEST;
 import static io.github.ap4j.check.MigrationCheckTest.codes;
 import static io.github.ap4j.check.MigrationCheckTest.of;
+import static io.github.ap4j.check.MigrationCheckTest.problems;
 import static io.github.ap4j.check.MigrationCheckTest.run;
 import static io.github.ap4j.check.MigrationCheckTest.source;
 import static io.github.ap4j.check.MigrationCheckTest.target;
@@ -57,7 +58,7 @@ class MigrationCheckEdgesTest {
         // APID-major, as the kernel walks them.
         assertEquals(List.of("domain 0034 not a usage domain of the target",
                 "adapter 06 not configured to the target"),
-                of(t, FindingCode.QUEUE_MISSING).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.QUEUE_MISSING));
 
         TestHost deconfigured = target();
         ApCard c6 = deconfigured.cards.remove(1);
@@ -74,7 +75,7 @@ class MigrationCheckEdgesTest {
         tgt.replaceQueue(tgt.find("06.0034").toBuilder().chkstop(Attr.of(true)).build());
         TargetReport t = run(source(), tgt, DOC);
         assertEquals(List.of("target queue is deconfigured", "target queue is check-stopped"),
-                of(t, FindingCode.QUEUE_NOT_OPERATIONAL).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.QUEUE_NOT_OPERATIONAL));
         assertTrue(t.compatible(), t.findings().toString());
     }
 
@@ -89,9 +90,9 @@ class MigrationCheckEdgesTest {
                 .config(Attr.of(false)).build());
         TargetReport t = run(source(), tgt, DOC);
         assertEquals(List.of("target snapshot lacks the drivers of 3 queues"),
-                of(t, FindingCode.UNVERIFIABLE).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.UNVERIFIABLE));
         assertEquals(List.of("bound to no driver"),
-                of(t, FindingCode.QUEUE_NOT_ON_VFIO_AP).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.QUEUE_NOT_ON_VFIO_AP));
     }
 
     @Test
@@ -108,9 +109,7 @@ class MigrationCheckEdgesTest {
 
     @Test
     void controlDomainEqualToTheMaximumIsAvailable() {
-        TestHost src = MigrationCheckTest.source();
-        src.mdevs.clear();
-        src.mdev(UUID, GUEST, ApMask.of(0x34));
+        TestHost src = sourceWithControlDomains(ApMask.of(0x34));
         TestHost tgt = target();
         tgt.maxD = Attr.of(0x34);
         TargetReport t = run(src, tgt, DOC);
@@ -120,13 +119,11 @@ class MigrationCheckEdgesTest {
     @ParameterizedTest
     @EnumSource(RuleSet.class)
     void controlDomainAboveTheMaximumCountsOnlyWhereControlDomainsAreChecked(RuleSet rules) {
-        TestHost src = MigrationCheckTest.source();
-        src.mdevs.clear();
-        src.mdev(UUID, GUEST, ApMask.of(0x40));
+        TestHost src = sourceWithControlDomains(ApMask.of(0x40));
         TestHost tgt = target();
         tgt.maxD = Attr.of(0x3f);
         TargetReport t = run(src, tgt, rules);
-        List<String> above = of(t, FindingCode.ID_ABOVE_MAXIMUM).stream().map(Finding::problem).toList();
+        List<String> above = problems(t, FindingCode.ID_ABOVE_MAXIMUM);
         if (rules == DOC) {
             assertEquals(List.of("1 domain 0040 above ap_max_domain_id 003f"), above);
             assertTrue(of(t, FindingCode.CONTROL_DOMAIN_MISSING).get(0).message()
@@ -187,20 +184,18 @@ class MigrationCheckEdgesTest {
         tgt.maxD = Attr.missing();
         TargetReport t = run(source(), tgt, V3);
         assertEquals(List.of("target snapshot lacks ap_max_adapter_id/ap_max_domain_id"),
-                of(t, FindingCode.UNVERIFIABLE).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.UNVERIFIABLE));
         assertEquals(Verdict.UNVERIFIABLE, t.verdict());
     }
 
     @Test
     void controlDomainZeroIsChecked() {
-        TestHost src = MigrationCheckTest.source();
-        src.mdevs.clear();
-        src.mdev(UUID, GUEST, ApMask.of(0));
+        TestHost src = sourceWithControlDomains(ApMask.of(0));
         TestHost tgt = target();
         tgt.controlDomains = Attr.of(ApMask.FULL.without(0));
         TargetReport t = run(src, tgt, DOC);
         assertEquals(List.of("control domain 0000 not on the target"),
-                of(t, FindingCode.CONTROL_DOMAIN_MISSING).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.CONTROL_DOMAIN_MISSING));
     }
 
     @Test
@@ -210,7 +205,7 @@ class MigrationCheckEdgesTest {
                 Attr.unknown()));
         TargetReport t = run(source(), tgt, DOC);
         assertEquals(List.of("target snapshot lacks mdev " + OTHER + "'s matrix"),
-                of(t, FindingCode.UNVERIFIABLE).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.UNVERIFIABLE));
         TestHost missing = target();
         missing.mdev(new io.github.ap4j.snapshot.Mdev(OTHER, Attr.missing(), Attr.missing(),
                 Attr.missing(), Attr.missing()));
@@ -228,5 +223,12 @@ class MigrationCheckEdgesTest {
         TargetReport t = run(source(), target().removeQueue("06.0034"), DOC);
         assertEquals(List.of(FindingCode.QUEUE_MISSING), codes(t, Severity.ERROR));
         assertEquals(List.of(), of(t, FindingCode.CARD_LEVEL_FUNCTIONS));
+    }
+
+    /** The example source with its guest given control domains {@code cds}. */
+    private static TestHost sourceWithControlDomains(ApMask cds) {
+        TestHost src = source();
+        src.mdevs.clear();
+        return src.mdev(UUID, GUEST, cds);
     }
 }

@@ -68,6 +68,11 @@ class MigrationCheckTest {
         return t.findings().stream().filter(f -> f.code() == c).toList();
     }
 
+    /** The problems (the table's short phrases) of {@code t}'s findings with code {@code c}. */
+    static List<String> problems(TargetReport t, FindingCode c) {
+        return of(t, c).stream().map(Finding::problem).toList();
+    }
+
     @ParameterizedTest
     @EnumSource(RuleSet.class)
     void identicalTargetIsCompatible(RuleSet rules) {
@@ -433,7 +438,7 @@ class MigrationCheckTest {
                 .mdev(UUID, ApMatrix.EMPTY, ApMask.EMPTY);
         TargetReport t = run(src, tgt, DOC);
         assertEquals(List.of("source card00: card-level ap_functions used"),
-                of(t, FindingCode.CARD_LEVEL_FUNCTIONS).stream().map(Finding::problem).toList());
+                problems(t, FindingCode.CARD_LEVEL_FUNCTIONS));
     }
 
     @Test
