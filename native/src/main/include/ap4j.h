@@ -28,8 +28,8 @@ extern "C" {
 #endif
 
 /* Returned by ap4j_abi_version(); the Java side refuses any other value. 2: replay tables are
- * handles, the T bit and the child timeout are parameters. */
-#define AP4J_ABI_VERSION 2
+ * handles, the T bit and the child timeout are parameters. 3: ap4j_read_dir(). */
+#define AP4J_ABI_VERSION 3
 
 /* Error codes (negative return values). Keep in sync with io.github.ap4j.natives.NativeError. */
 #define AP4J_OK                  0
@@ -43,6 +43,7 @@ extern "C" {
 #define AP4J_E_CHILD            (-8) /* the PQAP child died or answered short                  */
 #define AP4J_E_QCI_CC           (-9) /* PQAP(QCI) ended with a condition code other than 0     */
 #define AP4J_E_TIMEOUT         (-10) /* the PQAP child did not answer in time; it was killed    */
+#define AP4J_E_SIZE            (-11) /* a directory's listing does not fit the buffer given      */
 
 /* Largest batch and largest replay table: every APQN once (256 adapters x 256 domains). */
 #define AP4J_MAX_APQNS 65536
@@ -143,6 +144,42 @@ AP4J_API int32_t ap4j_replay_qci(uint64_t table, uint8_t block[AP4J_QCI_SIZE]);
 
 /* Releases the table; 0 is accepted and does nothing. */
 AP4J_API int32_t ap4j_replay_free(uint64_t table);
+
+/* Most names one ap4j_read_dir() call looks for. */
+#define AP4J_READ_DIR_MAX_NAMES 32
+
+/* What ap4j_read_dir() found for each name (kinds[]). */
+#define AP4J_ENTRY_ABSENT 0 /* not in the directory's listing                              */
+#define AP4J_ENTRY_FILE   1 /* a regular file: its contents, read with one read()           */
+#define AP4J_ENTRY_LINK   2 /* a symbolic link: its target text (not followed)              */
+#define AP4J_ENTRY_ASK    3 /* anything else, or a failed call: the caller looks for itself */
+
+/*
+ * Reads the entries called names of the directory dir (opened with O_NOFOLLOW: a link there
+ * is refused) in one call: one listing, whose entry types need no stat, then one
+ * openat(O_NOFOLLOW | O_NONBLOCK) + read() + close() per regular file and one readlinkat() per
+ * link, relative to the directory. names holds count (1..AP4J_READ_DIR_MAX_NAMES) non-empty
+ * NUL-terminated names back to back, names_len bytes in all. Each file is read with one read()
+ * of max_file + 1 bytes, so that a file over max_file bytes shows as such; a link target is
+ * stored as read (no NUL). Entry i is stored at out[offsets[i]], lengths[i] bytes, when
+ * kinds[i] is FILE or LINK. An entry that may not fit in the rest of out is answered ASK.
+ * Returns 0; AP4J_E_INVALID_ARG; AP4J_E_SYSTEM (errno kept) when dir cannot be opened or
+ * listed, for example when it does not exist or is a link.
+ */
+AP4J_API int32_t ap4j_read_dir(const char *dir, const char *names, int32_t names_len,
+                               int32_t count, int32_t max_file, char *out, int32_t out_len,
+                               int32_t *kinds, int32_t *offsets, int32_t *lengths);
+
+/*
+ * Lists the directory dir (opened with O_NOFOLLOW) with the target of every link in it, for
+ * a directory of links such as bus/ap/devices: one listing and one readlinkat() per link,
+ * instead of a stat and a readlink by path each. For each entry but . and .., in the order
+ * the listing gives them, out receives one byte of kind (AP4J_ENTRY_FILE, AP4J_ENTRY_LINK or,
+ * for anything else, AP4J_ENTRY_ASK), the name and a NUL, and for a LINK its target and a NUL;
+ * *count is the number of entries. Returns 0; AP4J_E_INVALID_ARG; AP4J_E_SIZE when out_len
+ * bytes are not enough; AP4J_E_SYSTEM (errno kept) when dir cannot be opened or listed.
+ */
+AP4J_API int32_t ap4j_list_dir(const char *dir, char *out, int32_t out_len, int32_t *count);
 
 #ifdef __cplusplus
 }

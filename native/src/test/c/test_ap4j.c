@@ -20,6 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "internal.h"
@@ -87,7 +89,7 @@ static uint64_t parse(const char *textin, int32_t *rc)
 
 static void test_abi(void)
 {
-    check(ap4j_abi_version() == 2 && AP4J_ABI_VERSION == 2, "abi version is 2");
+    check(ap4j_abi_version() == 3 && AP4J_ABI_VERSION == 3, "abi version is 3");
     check(last() == 0 && text[0] == '\0', "no failure recorded after abi_version");
 }
 
@@ -522,6 +524,177 @@ static void test_child(void)
     ap4j_seam_mode = SEAM_OFF;
 }
 
+
+/* Writes len bytes of c to dir/name. */
+static void put_file(const char *dir, const char *name, const char *text, size_t len)
+{
+    char path[512];
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    if (f == NULL || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+        perror(path);
+        exit(2);
+    }
+}
+
+/* A directory with a file of every kind the reader meets, in a fresh temporary directory. */
+static char dir_root[256];
+static char dir_dev[300];
+
+static void make_device_dir(void)
+{
+    char path[512];
+    static char big[64 * 1024 + 10];
+
+    snprintf(dir_root, sizeof dir_root, "%s/ap4j-ctest-XXXXXX",
+             getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
+    if (mkdtemp(dir_root) == NULL) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    snprintf(dir_dev, sizeof dir_dev, "%s/05.0033", dir_root);
+    mkdir(dir_dev, 0755);
+    put_file(dir_dev, "online", "1\n", 2);
+    put_file(dir_dev, "empty", "", 0);
+    memset(big, 'x', sizeof big);
+    put_file(dir_dev, "big", big, sizeof big);
+    snprintf(path, sizeof path, "%s/driver", dir_dev);
+    if (symlink("../../../bus/ap/drivers/cex4queue", path) != 0)
+        perror("symlink");
+    snprintf(path, sizeof path, "%s/fifo", dir_dev);
+    if (mkfifo(path, 0644) != 0)
+        perror("mkfifo");
+    snprintf(path, sizeof path, "%s/power", dir_dev);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/link-dir", dir_root);
+    if (symlink("05.0033", path) != 0)
+        perror("symlink");
+}
+
+static void remove_device_dir(void)
+{
+    const char *names[] = {"online", "empty", "big", "driver", "fifo"};
+    char path[512];
+
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir_dev, names[i]);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/power", dir_dev);
+    rmdir(path);
+    rmdir(dir_dev);
+    snprintf(path, sizeof path, "%s/link-dir", dir_root);
+    unlink(path);
+    rmdir(dir_root);
+}
+
+/* The names back to back, NUL-terminated each, as ap4j_read_dir() takes them. */
+static const char read_names[] = "online\0empty\0big\0driver\0fifo\0power\0absent";
+#define READ_COUNT 7
+
+static void test_read_dir(void)
+{
+    static char out[2 * 64 * 1024 + 1];
+    int32_t kinds[READ_COUNT], offsets[READ_COUNT], lengths[READ_COUNT];
+    int32_t rc;
+
+    make_device_dir();
+    /* The FIFO has no writer: an open without O_NONBLOCK would wait here for ever. */
+    rc = ap4j_read_dir(dir_dev, read_names, sizeof read_names, READ_COUNT, 64 * 1024, out,
+                       sizeof out, kinds, offsets, lengths);
+    check(rc == 0, "read_dir of a device directory -> %d", (int)rc);
+    check(kinds[0] == AP4J_ENTRY_FILE && lengths[0] == 2 && memcmp(out + offsets[0], "1\n", 2) == 0,
+          "read_dir: a file's contents (kind %d, %d bytes)", (int)kinds[0], (int)lengths[0]);
+    check(kinds[1] == AP4J_ENTRY_FILE && lengths[1] == 0, "read_dir: an empty file is a file of 0 bytes");
+    check(kinds[2] == AP4J_ENTRY_FILE && lengths[2] == 64 * 1024 + 1,
+          "read_dir: a file over max_file reads as max_file + 1 bytes (%d)", (int)lengths[2]);
+    check(kinds[3] == AP4J_ENTRY_LINK && lengths[3] == 33
+          && memcmp(out + offsets[3], "../../../bus/ap/drivers/cex4queue", 33) == 0,
+          "read_dir: a link's target text, not followed");
+    check(kinds[4] == AP4J_ENTRY_ASK, "read_dir: a FIFO is left to the caller, without waiting");
+    check(kinds[5] == AP4J_ENTRY_ASK, "read_dir: a directory is left to the caller");
+    check(kinds[6] == AP4J_ENTRY_ABSENT, "read_dir: a name not in the listing is absent");
+
+    /* After the largest file the others still fit; "big" and "online" in 64 KiB + 3 bytes. */
+    rc = ap4j_read_dir(dir_dev, "online\0big", 11, 2, 64 * 1024, out, 64 * 1024 + 3, kinds,
+                       offsets, lengths);
+    check(rc == 0 && kinds[0] == AP4J_ENTRY_FILE && lengths[0] == 2 && kinds[1] == AP4J_ENTRY_FILE
+          && lengths[1] == 64 * 1024 + 1, "read_dir: small files fit beside the largest");
+    /* Room for 2 bytes only: a file that fills it may be cut, and is asked. */
+    rc = ap4j_read_dir(dir_dev, "online\0big", 11, 2, 64 * 1024, out, 2, kinds, offsets, lengths);
+    check(rc == 0 && kinds[0] == AP4J_ENTRY_ASK && kinds[1] == AP4J_ENTRY_ASK,
+          "read_dir: an entry without room is asked (kinds %d %d)", (int)kinds[0], (int)kinds[1]);
+
+    {
+        char path[512];
+
+        snprintf(path, sizeof path, "%s/link-dir", dir_root);
+        rc = ap4j_read_dir(path, "online", 7, 1, 16, out, sizeof out, kinds, offsets, lengths);
+        expect_error(rc, AP4J_E_SYSTEM, "read_dir of a link to a directory (O_NOFOLLOW)");
+        check(info[AP4J_FAIL_ERRNO] == ELOOP || info[AP4J_FAIL_ERRNO] == ENOTDIR,
+              "read_dir of a link keeps errno (%d)", (int)info[AP4J_FAIL_ERRNO]);
+        snprintf(path, sizeof path, "%s/online", dir_dev);
+        rc = ap4j_read_dir(path, "x", 2, 1, 16, out, sizeof out, kinds, offsets, lengths);
+        expect_error(rc, AP4J_E_SYSTEM, "read_dir of a regular file");
+        snprintf(path, sizeof path, "%s/none", dir_root);
+        rc = ap4j_read_dir(path, "x", 2, 1, 16, out, sizeof out, kinds, offsets, lengths);
+        expect_error(rc, AP4J_E_SYSTEM, "read_dir of a missing directory");
+    }
+    rc = ap4j_read_dir(dir_dev, "online", 6, 1, 16, out, sizeof out, kinds, offsets, lengths);
+    expect_error(rc, AP4J_E_INVALID_ARG, "read_dir: names without their final NUL");
+    rc = ap4j_read_dir(dir_dev, "online", 7, 2, 16, out, sizeof out, kinds, offsets, lengths);
+    expect_error(rc, AP4J_E_INVALID_ARG, "read_dir: fewer names than count");
+    rc = ap4j_read_dir(dir_dev, "online", 7, AP4J_READ_DIR_MAX_NAMES + 1, 16, out, sizeof out,
+                       kinds, offsets, lengths);
+    expect_error(rc, AP4J_E_INVALID_ARG, "read_dir: more names than AP4J_READ_DIR_MAX_NAMES");
+    rc = ap4j_read_dir(NULL, "online", 7, 1, 16, out, sizeof out, kinds, offsets, lengths);
+    expect_error(rc, AP4J_E_INVALID_ARG, "read_dir: NULL directory");
+}
+
+static void test_list_dir(void)
+{
+    static char out[4096];
+    int32_t count = -1, rc;
+    int seen_link = 0, seen_file = 0, seen_dir = 0, seen_fifo = 0, entries = 0;
+
+    rc = ap4j_list_dir(dir_dev, out, sizeof out, &count);
+    check(rc == 0 && count == 6, "list_dir of a device directory -> %d, %d entries", (int)rc, (int)count);
+    for (int32_t i = 0, at = 0; rc == 0 && i < count; i++) {
+        int kind = out[at];
+        const char *name = out + at + 1;
+
+        at += 1 + (int32_t)strlen(name) + 1;
+        entries++;
+        if (kind == AP4J_ENTRY_LINK) {
+            seen_link += strcmp(name, "driver") == 0
+                         && strcmp(out + at, "../../../bus/ap/drivers/cex4queue") == 0;
+            at += (int32_t)strlen(out + at) + 1;
+        } else if (kind == AP4J_ENTRY_FILE) {
+            seen_file += strcmp(name, "online") == 0 || strcmp(name, "empty") == 0
+                         || strcmp(name, "big") == 0;
+        } else if (kind == AP4J_ENTRY_ASK) {
+            seen_dir += strcmp(name, "power") == 0;
+            seen_fifo += strcmp(name, "fifo") == 0;
+        }
+    }
+    check(entries == 6 && seen_link == 1 && seen_file == 3 && seen_dir == 1 && seen_fifo == 1,
+          "list_dir: the link with its target, 3 files, the directory and the FIFO asked");
+    rc = ap4j_list_dir(dir_dev, out, 20, &count);
+    expect_error(rc, AP4J_E_SIZE, "list_dir into a buffer too small");
+    {
+        char path[512];
+
+        snprintf(path, sizeof path, "%s/link-dir", dir_root);
+        rc = ap4j_list_dir(path, out, sizeof out, &count);
+        expect_error(rc, AP4J_E_SYSTEM, "list_dir of a link to a directory (O_NOFOLLOW)");
+    }
+    rc = ap4j_list_dir(dir_dev, NULL, sizeof out, &count);
+    expect_error(rc, AP4J_E_INVALID_ARG, "list_dir: NULL buffer");
+    remove_device_dir();
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -535,6 +708,8 @@ int main(void)
     test_malformed_text();
     test_table_bound();
     test_threads();
+    test_read_dir();
+    test_list_dir();
     /* After a trap on s390x replay and the seam still work: run them again last. */
     test_child();
     test_hardware_mode();
