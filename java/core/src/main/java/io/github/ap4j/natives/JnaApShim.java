@@ -88,8 +88,26 @@ final class JnaApShim implements ApShim, NativeReplay.Backend {
         return register(loadLibrary(override), timeoutMillis);
     }
 
-    /** The library chosen by {@link #load(String)}; package-private for tests. */
+    /** Libraries opened so far, by override (empty for none): each is extracted once. */
+    private static final java.util.Map<String, NativeLibrary> OPENED = new java.util.HashMap<>();
+
+    /**
+     * The library chosen by {@link #load(String)}, opened once per override and shared by the
+     * natives of this package ({@link DirectoryReader} too); package-private for tests.
+     */
     static NativeLibrary loadLibrary(String override) {
+        String key = override == null ? "" : override;
+        synchronized (OPENED) {
+            NativeLibrary lib = OPENED.get(key);
+            if (lib == null) {
+                lib = openLibrary(key);
+                OPENED.put(key, lib);
+            }
+            return lib;
+        }
+    }
+
+    private static NativeLibrary openLibrary(String override) {
         if (override != null && !override.isEmpty()) {
             File f = new File(override);
             if (f.isDirectory()) {

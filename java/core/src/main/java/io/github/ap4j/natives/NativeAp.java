@@ -40,7 +40,7 @@ public final class NativeAp {
     /** Ten seconds: TAPQ of all 65536 APQNs takes well under one on a real machine. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 10_000;
     /** The only {@code ap4j_abi_version()} this code speaks ({@code AP4J_ABI_VERSION}). */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
     static final String LIBRARY_NAME = "ap4j";
 
     private static final Probe PROBE = probe(System::getProperty);

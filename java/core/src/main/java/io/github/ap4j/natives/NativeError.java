@@ -26,6 +26,8 @@ public enum NativeError {
     QCI_CONDITION_CODE(-9),
     /** {@code AP4J_E_TIMEOUT}: the PQAP child did not answer in time and was killed. */
     TIMEOUT(-10),
+    /** {@code AP4J_E_SIZE}: a directory's listing does not fit the buffer given. */
+    SIZE(-11),
     /** A code this Java version does not know (a newer library). */
     UNKNOWN(Integer.MIN_VALUE);
 

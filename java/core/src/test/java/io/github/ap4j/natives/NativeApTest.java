@@ -41,7 +41,7 @@ class NativeApTest {
     void libraryLoadsFromTheClasspathAndAnswersAbiVersionTwo() {
         assertTrue(NativeAp.isLibraryLoaded());
         assertEquals(NativeAp.ABI_VERSION, NativeAp.shim().abiVersion());
-        assertEquals(2, NativeAp.ABI_VERSION);
+        assertEquals(3, NativeAp.ABI_VERSION);
     }
 
     @Test

@@ -40,6 +40,15 @@ abstract class AbstractSysfsTree implements SysfsTree {
         knownDirs.clear();
     }
 
+    /**
+     * Whether {@code path} was walked and found to be a real directory with no link anywhere
+     * in it, since the last {@link #forgetDirectories}: then it is canonical, and a path in it
+     * reaches the file system's entry of that name without following any link.
+     */
+    final boolean isKnownDirectory(String path) {
+        return knownDirs.contains(path);
+    }
+
     /** Type of a canonical path, or {@code null} when it does not exist. */
     abstract Type primType(String canonical);
 
@@ -293,7 +302,14 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     /** The root-relative path the link {@code path} (canonical form {@code c}) points to. */
     private String lexicalTarget(String path, String c) {
-        String target = primReadLink(c);
+        return lexicalTarget(path, c, primReadLink(c));
+    }
+
+    /**
+     * The root-relative path a link points to, from its target text already read: the link
+     * {@code path}, canonical form {@code c}, holds {@code target}.
+     */
+    final String lexicalTarget(String path, String c, String target) {
         if (target.startsWith("/")) {
             throw new BadInputException(describe(path),
                     "symlink leads out of the root (absolute target): " + quote(target));

@@ -2,6 +2,7 @@
 package io.github.ap4j.internal.sysfs;
 
 import io.github.ap4j.BadInputException;
+import io.github.ap4j.natives.DirectoryReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -93,6 +95,48 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
         } catch (IOException e) {
             return null; // ELOOP (a link), EISDIR, a failed read: the careful path says which
         }
+    }
+
+    /**
+     * The entries {@code names} of the directory at canonical path {@code dir}, read with one
+     * call of {@code reader} (see {@link DeviceDirectory}); empty when the call cannot open
+     * the directory, and for a path outside ASCII ({@link #nativePath}).
+     */
+    Optional<DirectoryReader.Entries> readTogether(String dir, DirectoryReader reader,
+            DirectoryReader.Names names) {
+        String path = nativePath(dir);
+        return path == null ? Optional.empty() : reader.read(path, names, MAX_FILE_SIZE);
+    }
+
+    /**
+     * The entries of the directory at canonical path {@code dir} with each link's target, from
+     * one call of {@code reader}; empty when it cannot be used (see {@link DirectoryReader#list}).
+     */
+    Optional<List<DirectoryReader.Listed>> listTogether(String dir, DirectoryReader reader) {
+        String path = nativePath(dir);
+        return path == null ? Optional.empty() : reader.list(path);
+    }
+
+    /**
+     * The path of {@code dir} for a native call, or null when the call must not have it: when
+     * its parent is not a directory already walked and found canonical (a device directory
+     * reached through a link above it has a lexical path here, which the call's lexical link
+     * targets would take for the real one), and when it is not ASCII (the call would need it
+     * in the file system's own encoding, which only the JDK knows). The call opens the last
+     * component itself with O_NOFOLLOW.
+     */
+    private String nativePath(String dir) {
+        int slash = dir.lastIndexOf('/');
+        if (slash <= 0 || !isKnownDirectory(dir.substring(0, slash))) {
+            return null;
+        }
+        String path = at(dir).toString();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return path;
     }
 
     public Path root() {

@@ -5,6 +5,7 @@ import io.github.ap4j.BadInputException;
 import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
+import io.github.ap4j.natives.DirectoryReader;
 import io.github.ap4j.snapshot.Absence;
 import io.github.ap4j.snapshot.ApCard;
 import io.github.ap4j.snapshot.ApQueue;
@@ -77,6 +78,9 @@ public final class SysfsSnapshotReader {
     /** Below this many devices a second reader costs more to start than it saves. */
     static final int PARALLEL_MIN = 64;
 
+    /** Below this many devices, loading the native directory reader costs more than it saves. */
+    public static final int TOGETHER_MIN = 256;
+
 
     private final SysfsTree tree;
     private final SourceKind kind;
@@ -84,6 +88,8 @@ public final class SysfsSnapshotReader {
     private final ReadScope scope;
     /** The devices to read (see {@link #only}); {@code null}: every device of the host. */
     private final Devices devices;
+    /** From how many devices on the native reader reads them ({@link #togetherFor}). */
+    private final int togetherMin;
 
     /** A reader of everything ({@link ReadScope#FULL}). */
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind) {
@@ -100,16 +106,26 @@ public final class SysfsSnapshotReader {
     }
 
     public SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, ReadScope scope) {
-        this(tree, kind, clock, scope, null);
+        this(tree, kind, clock, scope, null, TOGETHER_MIN);
     }
 
     private SysfsSnapshotReader(SysfsTree tree, SourceKind kind, Clock clock, ReadScope scope,
-            Devices devices) {
+            Devices devices, int togetherMin) {
         this.tree = tree;
         this.kind = kind;
         this.clock = clock;
         this.scope = java.util.Objects.requireNonNull(scope, "scope");
         this.devices = devices;
+        this.togetherMin = togetherMin;
+    }
+
+    /**
+     * This reader with the native directory reader used from {@code devices} devices on
+     * instead of {@value #TOGETHER_MIN}: for tests, which compare both ways of reading on
+     * small trees.
+     */
+    SysfsSnapshotReader togetherFrom(int devices) {
+        return new SysfsSnapshotReader(tree, kind, clock, scope, this.devices, devices);
     }
 
     /**
@@ -129,7 +145,7 @@ public final class SysfsSnapshotReader {
      */
     public SysfsSnapshotReader only(ApMatrix m) {
         return new SysfsSnapshotReader(tree, kind, clock, scope,
-                new Devices(java.util.Objects.requireNonNull(m, "matrix"), null));
+                new Devices(java.util.Objects.requireNonNull(m, "matrix"), null), togetherMin);
     }
 
     /**
@@ -139,7 +155,7 @@ public final class SysfsSnapshotReader {
      */
     public SysfsSnapshotReader onlyGuestOf(String uuid) {
         return new SysfsSnapshotReader(tree, kind, clock, scope,
-                new Devices(null, java.util.Objects.requireNonNull(uuid, "uuid")));
+                new Devices(null, java.util.Objects.requireNonNull(uuid, "uuid")), togetherMin);
     }
 
     /** {@code $SYSFS_ROOT} when set and non-empty, else {@code /sys}. */
@@ -251,14 +267,15 @@ public final class SysfsSnapshotReader {
                 names.add(Apqn.of(a, d).toString());
             }
         }
+        DirectoryReader together = togetherFor(names.size());
         if (viaBus) {
             if (READERS > 1 && tree instanceof DirectorySysfsTree && names.size() >= PARALLEL_MIN) {
-                return readDevicesInParallel(names, true);
+                return readDevicesInParallel(names, true, together, null);
             }
             List<Object> out = new ArrayList<>(names.size());
             for (String name : names) {
                 if (tree.lstat(BUS_DEVICES + "/" + name).isPresent()) {
-                    out.add(readDevice(busDeviceDir(name)));
+                    out.add(readDevice(busDeviceDir(name), together));
                 }
             }
             return out;
@@ -268,7 +285,7 @@ public final class SysfsSnapshotReader {
             String dir = name.startsWith("card") ? DEVICES + "/" + name
                     : DEVICES + "/" + cardName(Integer.parseInt(name.substring(0, 2), 16)) + "/" + name;
             if (tree.stat(dir).isPresent()) {
-                out.add(readDevice(dir));
+                out.add(readDevice(dir, together));
             }
         }
         return out;
@@ -279,13 +296,115 @@ public final class SysfsSnapshotReader {
         return "card" + Character.forDigit(adapter >> 4, 16) + Character.forDigit(adapter & 15, 16);
     }
 
-    /** A card or queue from its device directory. */
-    private Object readDevice(String dir) {
+    /**
+     * A card or queue from its device directory, read with one call of {@code together} when
+     * it is not null ({@link #togetherFor}), else file by file.
+     */
+    private Object readDevice(String dir, DirectoryReader together) {
         String name = dir.substring(dir.lastIndexOf('/') + 1);
+        boolean full = scope == ReadScope.FULL;
         if (isCardName(name)) {
-            return readCard(dir, Integer.parseInt(name.substring(4), 16));
+            return readCard(directory(dir, together, full ? CARD_FULL : CARD_MIGRATION),
+                    Integer.parseInt(name.substring(4), 16));
         }
-        return readQueue(dir, Apqn.parse(name));
+        return readQueue(directory(dir, together, full ? QUEUE_FULL : QUEUE_MIGRATION),
+                Apqn.parse(name));
+    }
+
+    /**
+     * The device directories the entries {@code names} of {@code bus/ap/devices} link to, from
+     * one native listing of it with every link's target ({@link DirectoryReader#list}) instead
+     * of an lstat, a readlink and a stat per entry: entry {@code i}'s root-relative directory,
+     * or null where the careful way must look ({@link #busDeviceDir}: not a link, a target that
+     * leaves the root, a parent directory that is not a plain directory of the tree). Null as
+     * a whole when the listing cannot be used (bus/ap/devices reached through a link, or not
+     * listable by the call). A directory found here is only a candidate until
+     * {@link #readLinkedDevice} opens it as one.
+     */
+    private String[] linkedDirs(List<String> names, DirectoryReader reader) {
+        DirectorySysfsTree d = (DirectorySysfsTree) tree;
+        AbstractSysfsTree.Resolved bus = d.resolve(BUS_DEVICES, true);
+        if (bus == null || !bus.path().equals(BUS_DEVICES) || bus.type() != SysfsTree.Type.DIR) {
+            return null;
+        }
+        Optional<List<DirectoryReader.Listed>> listing = d.listTogether(BUS_DEVICES, reader);
+        if (listing.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, String> targets = new java.util.HashMap<>();
+        for (DirectoryReader.Listed e : listing.get()) {
+            if (e.kind() == DirectoryReader.Kind.LINK) {
+                targets.put(e.name(), e.target());
+            }
+        }
+        java.util.Map<String, Boolean> plainParents = new java.util.HashMap<>();
+        String[] dirs = new String[names.size()];
+        for (int i = 0; i < dirs.length; i++) {
+            String target = targets.get(names.get(i));
+            if (target == null || target.startsWith("/")) {
+                continue;
+            }
+            String p = BUS_DEVICES + "/" + names.get(i);
+            String dir;
+            try {
+                dir = d.lexicalTarget(p, p, target);
+            } catch (BadInputException e) {
+                continue; // leaves the root: busDeviceDir reports it
+            }
+            int slash = dir.lastIndexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            String parent = dir.substring(0, slash);
+            if (plainParents.computeIfAbsent(parent, q -> {
+                AbstractSysfsTree.Resolved r = d.resolve(q, true);
+                return r != null && r.path().equals(q) && r.type() == SysfsTree.Type.DIR;
+            })) {
+                dirs[i] = dir;
+            }
+        }
+        return dirs;
+    }
+
+    /**
+     * The card or queue in {@code dir}, a candidate of {@link #linkedDirs}, read with one call
+     * of {@code together}; null when the call cannot open {@code dir} as a directory (O_NOFOLLOW,
+     * O_DIRECTORY), which the careful way then looks into.
+     */
+    private Object readLinkedDevice(String dir, DirectoryReader together) {
+        String name = dir.substring(dir.lastIndexOf('/') + 1);
+        boolean full = scope == ReadScope.FULL;
+        if (isCardName(name)) {
+            DeviceDirectory d = DeviceDirectory.opened(tree, dir, together,
+                    full ? CARD_FULL : CARD_MIGRATION);
+            return d == null ? null : readCard(d, Integer.parseInt(name.substring(4), 16));
+        }
+        if (isQueueName(name)) {
+            DeviceDirectory d = DeviceDirectory.opened(tree, dir, together,
+                    full ? QUEUE_FULL : QUEUE_MIGRATION);
+            return d == null ? null : readQueue(d, Apqn.parse(name));
+        }
+        return null; // a link to a directory of another name: busDeviceDir and readDevice decide
+    }
+
+    private DeviceDirectory directory(String dir, DirectoryReader together,
+            DirectoryReader.Names names) {
+        return together == null ? DeviceDirectory.oneByOne(tree, dir)
+                : DeviceDirectory.together(tree, dir, together, names);
+    }
+
+    /**
+     * The native directory reader, when {@code devices} device directories of a directory tree
+     * are to be read: libap4j reads a directory's dozen entries in one call, where Java takes
+     * a file channel and a stat per entry (docs/native.md, "Reading a directory"). Loading it
+     * costs more than a few dozen devices' reads save, hence {@value #TOGETHER_MIN}. Null when
+     * not worth it or not available: every entry is then read by the tree.
+     */
+    private DirectoryReader togetherFor(int devices) {
+        if (devices < togetherMin || !(tree instanceof DirectorySysfsTree)) {
+            return null;
+        }
+        return DirectoryReader.get().orElse(null);
     }
 
     /** Every card and queue, in {@link #deviceDirs()} order. */
@@ -293,12 +412,16 @@ public final class SysfsSnapshotReader {
         if (READERS > 1 && tree instanceof DirectorySysfsTree && tree.lstat(BUS_DEVICES).isPresent()) {
             List<String> names = tree.list(BUS_DEVICES);
             if (names.size() >= PARALLEL_MIN) {
-                return readDevicesInParallel(names, false);
+                DirectoryReader together = togetherFor(names.size());
+                return readDevicesInParallel(names, false, together,
+                        together == null ? null : linkedDirs(names, together));
             }
         }
+        List<String> dirs = deviceDirs();
+        DirectoryReader together = togetherFor(dirs.size());
         List<Object> out = new ArrayList<>();
-        for (String dir : deviceDirs()) {
-            out.add(readDevice(dir));
+        for (String dir : dirs) {
+            out.add(readDevice(dir, together));
         }
         return out;
     }
@@ -315,13 +438,32 @@ public final class SysfsSnapshotReader {
      * meets them: the lowest-indexed link failure first ({@link #deviceDirs} resolves every link
      * before any device is read), else the lowest-indexed device failure. Entries are independent.
      */
-    private List<Object> readDevicesInParallel(List<String> names, boolean skipMissing) {
+    private List<Object> readDevicesInParallel(List<String> names, boolean skipMissing,
+            DirectoryReader together, String[] linked) {
         Object[] out = new Object[names.size()];
         Throwable[] linkFailed = new Throwable[names.size()];
         Throwable[] failed = new Throwable[names.size()];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                if (linked != null && linked[i] != null) {
+                    try {
+                        checkDeviceName(BUS_DEVICES + "/" + names.get(i), names.get(i));
+                    } catch (RuntimeException | Error e) {
+                        linkFailed[i] = e;
+                        continue;
+                    }
+                    try {
+                        out[i] = readLinkedDevice(linked[i], together);
+                    } catch (RuntimeException | Error e) {
+                        failed[i] = e;
+                        continue;
+                    }
+                    if (out[i] != null) {
+                        continue;
+                    }
+                    // not a directory after all: the careful way below says what it is
+                }
                 String dir;
                 try {
                     if (skipMissing && tree.lstat(BUS_DEVICES + "/" + names.get(i)).isEmpty()) {
@@ -333,7 +475,7 @@ public final class SysfsSnapshotReader {
                     continue;
                 }
                 try {
-                    out[i] = readDevice(dir);
+                    out[i] = readDevice(dir, together);
                 } catch (RuntimeException | Error e) {
                     failed[i] = e;
                 }
@@ -467,57 +609,72 @@ public final class SysfsSnapshotReader {
     // builder calls run in the order written, so FULL reads (and fails on) the files in this
     // order.
 
-    private ApCard readCard(String dir, int id) {
-        String p = dir + "/";
+    private ApCard readCard(DeviceDirectory d, int id) {
         return ApCard.builder(id)
-                .type(fullAttr(p + "type", SysfsFormats::parseWord))
-                .hwtype(attr(p + "hwtype", SysfsFormats::parseByte))
-                .rawHwtype(attr(p + "raw_hwtype", SysfsFormats::parseByte))
-                .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
-                .depth(fullAttr(p + "depth", SysfsFormats::parseByte))
-                .config(attr(p + "config", SysfsFormats::parseFlag))
-                .chkstop(fullAttr(p + "chkstop", SysfsFormats::parseFlag))
-                .online(fullAttr(p + "online", SysfsFormats::parseFlag))
-                .driver(scope == ReadScope.FULL ? driver(p + "driver") : Attr.notRead())
-                .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
-                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseCount))
-                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseCount))
-                .maxMsgSize(fullAttr(p + "max_msg_size", SysfsFormats::parseCount))
+                .type(fullAttr(d, "type", SysfsFormats::parseWord))
+                .hwtype(attr(d, "hwtype", SysfsFormats::parseByte))
+                .rawHwtype(attr(d, "raw_hwtype", SysfsFormats::parseByte))
+                .functions(attr(d, "ap_functions", SysfsFormats::parseFunctions))
+                .depth(fullAttr(d, "depth", SysfsFormats::parseByte))
+                .config(attr(d, "config", SysfsFormats::parseFlag))
+                .chkstop(fullAttr(d, "chkstop", SysfsFormats::parseFlag))
+                .online(fullAttr(d, "online", SysfsFormats::parseFlag))
+                .driver(scope == ReadScope.FULL ? driver(d) : Attr.notRead())
+                .requestCount(fullAttrA(d, "request_count", SysfsFormats::parseRequestCount))
+                .requestqCount(fullAttr(d, "requestq_count", SysfsFormats::parseCount))
+                .pendingqCount(fullAttr(d, "pendingq_count", SysfsFormats::parseCount))
+                .maxMsgSize(fullAttr(d, "max_msg_size", SysfsFormats::parseCount))
                 .build();
     }
 
-    private ApQueue readQueue(String dir, Apqn apqn) {
-        String p = dir + "/";
+    private ApQueue readQueue(DeviceDirectory d, Apqn apqn) {
         return ApQueue.builder(apqn)
-                .functions(attr(p + "ap_functions", SysfsFormats::parseFunctions))
-                .config(attr(p + "config", SysfsFormats::parseFlag))
-                .chkstop(attr(p + "chkstop", SysfsFormats::parseFlag))
-                .online(fullAttr(p + "online", SysfsFormats::parseFlag))
-                .vfioStatus(fullAttr(p + "status", SysfsFormats::parseVfioStatus))
-                .driver(driver(p + "driver"))
-                .requestCount(fullAttrA(p + "request_count", SysfsFormats::parseRequestCount))
-                .requestqCount(fullAttr(p + "requestq_count", SysfsFormats::parseCount))
-                .pendingqCount(fullAttr(p + "pendingq_count", SysfsFormats::parseCount))
-                .seBind(fullAttrA(p + "se_bind", SysfsFormats::parseSeBind))
-                .seAssociate(fullAttrA(p + "se_associate", SysfsFormats::parseSeAssociate))
-                .mkvps(attr(p + "mkvps", SysfsFormats::parseMkvps))
+                .functions(attr(d, "ap_functions", SysfsFormats::parseFunctions))
+                .config(attr(d, "config", SysfsFormats::parseFlag))
+                .chkstop(attr(d, "chkstop", SysfsFormats::parseFlag))
+                .online(fullAttr(d, "online", SysfsFormats::parseFlag))
+                .vfioStatus(fullAttr(d, "status", SysfsFormats::parseVfioStatus))
+                .driver(driver(d))
+                .requestCount(fullAttrA(d, "request_count", SysfsFormats::parseRequestCount))
+                .requestqCount(fullAttr(d, "requestq_count", SysfsFormats::parseCount))
+                .pendingqCount(fullAttr(d, "pendingq_count", SysfsFormats::parseCount))
+                .seBind(fullAttrA(d, "se_bind", SysfsFormats::parseSeBind))
+                .seAssociate(fullAttrA(d, "se_associate", SysfsFormats::parseSeAssociate))
+                .mkvps(attr(d, "mkvps", SysfsFormats::parseMkvps))
                 .build();
     }
+
+    /**
+     * The entries readCard and readQueue take from a device directory, in each scope: the names
+     * one native call looks for when the directories are read together ({@link #togetherFor}).
+     */
+    private static final DirectoryReader.Names CARD_FULL = DirectoryReader.Names.of(List.of(
+            "type", "hwtype", "raw_hwtype", "ap_functions", "depth", "config", "chkstop",
+            "online", "driver", "request_count", "requestq_count", "pendingq_count",
+            "max_msg_size"));
+    private static final DirectoryReader.Names CARD_MIGRATION = DirectoryReader.Names.of(
+            List.of("hwtype", "raw_hwtype", "ap_functions", "config"));
+    private static final DirectoryReader.Names QUEUE_FULL = DirectoryReader.Names.of(List.of(
+            "ap_functions", "config", "chkstop", "online", "status", "driver", "request_count",
+            "requestq_count", "pendingq_count", "se_bind", "se_associate", "mkvps"));
+    private static final DirectoryReader.Names QUEUE_MIGRATION = DirectoryReader.Names.of(
+            List.of("ap_functions", "config", "chkstop", "driver", "mkvps"));
 
     /**
      * The driver bound to a device: the last component of its {@code driver} link
      * ({@code ../../../bus/ap/drivers/cex4queue}). The link is read, not followed, so a
      * fixture needs no {@code bus/ap/drivers}; it must still stay inside the root.
      */
-    private Attr<String> driver(String path) {
+    private Attr<String> driver(DeviceDirectory d) {
         // linkTarget is empty exactly when lstat would be: no separate lstat (one per device).
-        Optional<String> link = tree.linkTarget(path);
+        Optional<String> link = d.linkTarget("driver");
         if (link.isEmpty()) {
             return Attr.missing();
         }
         String target = link.get();
         String name = target.substring(target.lastIndexOf('/') + 1);
         if (!SysfsFormats.isWord(name)) { // printable ASCII, no blank
+            String path = d.path("driver");
             throw new BadInputException(tree.describe(path), "not a driver link: "
                     + BadInputException.quote(tree.readLink(path).orElse("")));
         }
@@ -582,13 +739,28 @@ public final class SysfsSnapshotReader {
         return text.isEmpty() ? Attr.missing() : parse.apply(tree.describe(path), text.get());
     }
 
+    /** {@link #attr} of entry {@code name} of a device directory. */
+    private <T> Attr<T> attr(DeviceDirectory d, String name, BiFunction<String, String, T> parse) {
+        Optional<String> text = d.read(name);
+        return text.isEmpty() ? Attr.missing()
+                : Attr.of(parse.apply(d.describe(name), text.get()));
+    }
+
+    /** {@link #attrA} of entry {@code name} of a device directory. */
+    private <T> Attr<T> attrA(DeviceDirectory d, String name,
+            BiFunction<String, String, Attr<T>> parse) {
+        Optional<String> text = d.read(name);
+        return text.isEmpty() ? Attr.missing() : parse.apply(d.describe(name), text.get());
+    }
+
     /** {@link #attr} in {@link ReadScope#FULL}; not read, so UNKNOWN, in a narrower scope. */
-    private <T> Attr<T> fullAttr(String path, BiFunction<String, String, T> parse) {
-        return scope == ReadScope.FULL ? attr(path, parse) : Attr.notRead();
+    private <T> Attr<T> fullAttr(DeviceDirectory d, String name, BiFunction<String, String, T> parse) {
+        return scope == ReadScope.FULL ? attr(d, name, parse) : Attr.notRead();
     }
 
     /** {@link #attrA} in {@link ReadScope#FULL}; not read, so UNKNOWN, in a narrower scope. */
-    private <T> Attr<T> fullAttrA(String path, BiFunction<String, String, Attr<T>> parse) {
-        return scope == ReadScope.FULL ? attrA(path, parse) : Attr.notRead();
+    private <T> Attr<T> fullAttrA(DeviceDirectory d, String name,
+            BiFunction<String, String, Attr<T>> parse) {
+        return scope == ReadScope.FULL ? attrA(d, name, parse) : Attr.notRead();
     }
 }
