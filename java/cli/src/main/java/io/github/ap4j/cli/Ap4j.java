@@ -98,6 +98,9 @@ public final class Ap4j implements Runnable {
             return printVersion(out);
         }
         List<String> a = Arrays.asList(args);
+        if (a.contains("show") || a.contains("capture")) {
+            preloadDirectoryReader();
+        }
         boolean verbose = a.contains("--verbose");
         // With --format json, stdout carries JSON whatever happens: a failure too is an object.
         PrintWriter json = jsonRequested(a) ? out : null;
@@ -123,6 +126,21 @@ public final class Ap4j implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Loads the native directory reader on a second thread while this one builds the command
+     * line: {@code show} and {@code capture} read every device of a host, and on a host of
+     * {@value io.github.ap4j.internal.sysfs.SysfsSnapshotReader#TOGETHER_MIN} devices or more
+     * the reader needs it, loading JNA and libap4j, a few tens of milliseconds on a cold JVM,
+     * about what building the command line takes. On a smaller host, or one read from another
+     * source, the load was for nothing, on a core the run does not use otherwise. A daemon
+     * thread: it never keeps the JVM alive, and a failed load only means the Java reader.
+     */
+    private static void preloadDirectoryReader() {
+        Thread t = new Thread(io.github.ap4j.natives.DirectoryReader::get, "ap4j-native-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
