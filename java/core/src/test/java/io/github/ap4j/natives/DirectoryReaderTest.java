@@ -42,8 +42,7 @@ class DirectoryReaderTest {
         Files.write(dir.resolve("big"), new byte[70_000]);
         Files.createSymbolicLink(dir.resolve("driver"), Path.of("../../bus/ap/drivers/vfio_ap"));
         Files.createDirectory(dir.resolve("power"));
-        Fifo.make(dir.resolve("fifo"));
-        Names names = Names.of(List.of("online", "bytes", "big", "driver", "power", "fifo", "gone"));
+        Names names = Names.of(List.of("online", "bytes", "big", "driver", "power", "gone"));
         Entries e = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> reader().read(dir.toString(), names, 64 * 1024)).orElseThrow();
         assertEquals(Kind.FILE, e.kind(0));
@@ -55,8 +54,18 @@ class DirectoryReaderTest {
         assertEquals(Kind.LINK, e.kind(3));
         assertEquals("../../bus/ap/drivers/vfio_ap", e.text(3));
         assertEquals(Kind.ASK, e.kind(4));
-        assertEquals(Kind.ASK, e.kind(5));
-        assertEquals(Kind.ABSENT, e.kind(6));
+        assertEquals(Kind.ABSENT, e.kind(5));
+    }
+
+    @Test
+    void aFifoIsLeftToTheCallerWithoutWaitingForAWriter() throws Exception {
+        Fifo.make(dir.resolve("fifo"));
+        Files.write(dir.resolve("online"), "1\n".getBytes(StandardCharsets.US_ASCII));
+        Entries e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> reader().read(dir.toString(), Names.of(List.of("fifo", "online")), 16))
+                .orElseThrow();
+        assertEquals(Kind.ASK, e.kind(0));
+        assertEquals(Kind.FILE, e.kind(1));
     }
 
     @Test
@@ -92,7 +101,15 @@ class DirectoryReaderTest {
     @Test
     void aNameOutsideAsciiLeavesTheListingToTheCaller() throws Exception {
         Files.write(dir.resolve("ok"), new byte[0]);
-        Files.write(dir.resolve("caf\u00e9"), new byte[0]);
+        Path odd;
+        try {
+            odd = dir.resolve("caf\u00e9");
+        } catch (java.nio.file.InvalidPathException e) {
+            // sun.jnu.encoding is ASCII here (a POSIX locale, as ci-s390x runs the JVM)
+            org.junit.jupiter.api.Assumptions.abort("this JVM cannot name a file outside ASCII");
+            return;
+        }
+        Files.write(odd, new byte[0]);
         assertTrue(reader().list(dir.toString()).isEmpty());
     }
 
