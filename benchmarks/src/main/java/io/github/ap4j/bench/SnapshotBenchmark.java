@@ -6,6 +6,7 @@ import io.github.ap4j.internal.sysfs.DirectorySysfsTree;
 import io.github.ap4j.internal.sysfs.FixtureCapture;
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
 import io.github.ap4j.internal.sysfs.TarSysfsTree;
+import io.github.ap4j.natives.DirectoryReader;
 import io.github.ap4j.natives.NativeAp;
 import io.github.ap4j.natives.NativeReplay;
 import io.github.ap4j.snapshot.HostSnapshot;
@@ -57,6 +58,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #readEveryFileOnce}: the floor under that on this machine, no parsing: each
  *       file opened and read once, on as many threads as the reader. Target:
  *       sysfsDirectory / readEveryFileOnce at most 1.2.</li>
+ *   <li>{@link #readEveryFileTogether}: the lower floor, the same files read a directory at a
+ *       time by libap4j, as the reader reads device directories on large hosts.</li>
  *   <li>{@link #fixtureTarGz}: the same tree recorded by {@link FixtureCapture} as a
  *       {@code .tar.gz}, loaded and read (gunzip, tar, then the same reader).</li>
  *   <li>{@link #nativeReplay}: the native source on the shim's replay backend (one QCI, one
@@ -93,6 +96,9 @@ public class SnapshotBenchmark {
         Path dir;
         Path root;
         List<Path> files;
+        /** The same files by directory, as {@link #readEveryFileTogether} asks for them. */
+        List<String> dirs;
+        List<DirectoryReader.Names> names;
         int queues;
 
         @Setup(Level.Trial)
@@ -107,6 +113,20 @@ public class SnapshotBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            java.util.Map<Path, List<String>> byDir = new java.util.TreeMap<>();
+            for (Path f : files) {
+                byDir.computeIfAbsent(f.getParent(), k -> new ArrayList<>())
+                        .add(f.getFileName().toString());
+            }
+            dirs = new ArrayList<>();
+            names = new ArrayList<>();
+            byDir.forEach((d, list) -> {
+                for (int i = 0; i < list.size(); i += DirectoryReader.MAX_NAMES) {
+                    dirs.add(d.toString());
+                    names.add(DirectoryReader.Names.of(
+                            list.subList(i, Math.min(list.size(), i + DirectoryReader.MAX_NAMES))));
+                }
+            });
         }
 
         @TearDown(Level.Trial)
@@ -175,6 +195,50 @@ public class SnapshotBenchmark {
                     n += Math.max(0, ch.read(buf));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                }
+            }
+            bytes.addAndGet(n);
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < threads; i++) {
+            Thread h = new Thread(reader, "floor-reader");
+            h.start();
+            helpers.add(h);
+        }
+        reader.run();
+        for (Thread h : helpers) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a floor reader ran", e);
+            }
+        }
+        return bytes.get();
+    }
+
+    /**
+     * The lower floor, the way libap4j reads a device directory ({@code ap4j_read_dir},
+     * docs/native.md): every regular file of the tree again, each directory's files with one
+     * call (one listing, then per file an {@code openat} relative to the directory, a
+     * {@code read} and a {@code close}; no stat), on as many threads as the reader, taking the
+     * next directory from a shared counter. What a reader that reads every attribute file
+     * through that call costs at least.
+     */
+    @Benchmark
+    public long readEveryFileTogether(Tree t) {
+        DirectoryReader r = DirectoryReader.get().orElseThrow(
+                () -> new IllegalStateException("libap4j's directory reader is not available"));
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        Runnable reader = () -> {
+            long n = 0;
+            for (int i = next.getAndIncrement(); i < t.dirs.size(); i = next.getAndIncrement()) {
+                DirectoryReader.Entries e = r.read(t.dirs.get(i), t.names.get(i), 64 * 1024)
+                        .orElseThrow(() -> new IllegalStateException("cannot read a directory"));
+                for (int k = 0; k < t.names.get(i).list().size(); k++) {
+                    n += e.length(k);
                 }
             }
             bytes.addAndGet(n);
