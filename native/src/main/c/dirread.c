@@ -47,6 +47,27 @@ static ssize_t read_file(int dfd, const char *name, char *dst, size_t room)
     return n;
 }
 
+/* The directory dir, itself not a link (O_NOFOLLOW), for listing; NULL with the failure
+ * recorded (AP4J_E_SYSTEM, errno kept) when it cannot be opened or listed. */
+static DIR *open_dir(const char *dir, const char *who)
+{
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *d;
+
+    if (dfd < 0) {
+        ap4j_fail_detail(AP4J_FAIL_ERRNO, errno);
+        ap4j_fail(AP4J_E_SYSTEM, "%s: cannot open the directory", who);
+        return NULL;
+    }
+    d = fdopendir(dfd);
+    if (d == NULL) {
+        ap4j_fail_detail(AP4J_FAIL_ERRNO, errno);
+        close(dfd);
+        ap4j_fail(AP4J_E_SYSTEM, "%s: cannot list the directory", who);
+    }
+    return d;
+}
+
 int32_t ap4j_read_dir(const char *dir, const char *names, int32_t names_len, int32_t count,
                       int32_t max_file, char *out, int32_t out_len, int32_t *kinds,
                       int32_t *offsets, int32_t *lengths)
@@ -75,17 +96,10 @@ int32_t ap4j_read_dir(const char *dir, const char *names, int32_t names_len, int
         pos += (int32_t)strlen(names + pos) + 1;
     }
 
-    dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dfd < 0) {
-        ap4j_fail_detail(AP4J_FAIL_ERRNO, errno);
-        return ap4j_fail(AP4J_E_SYSTEM, "ap4j_read_dir: cannot open the directory");
-    }
-    d = fdopendir(dfd);
-    if (d == NULL) {
-        ap4j_fail_detail(AP4J_FAIL_ERRNO, errno);
-        close(dfd);
-        return ap4j_fail(AP4J_E_SYSTEM, "ap4j_read_dir: cannot list the directory");
-    }
+    d = open_dir(dir, "ap4j_read_dir");
+    if (d == NULL)
+        return AP4J_E_SYSTEM;
+    dfd = dirfd(d);
     /* errno is cleared before each readdir(): NULL with errno 0 is the end of the listing. */
     for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
         int32_t i = wanted(e->d_name, names, at, count);
@@ -143,17 +157,10 @@ int32_t ap4j_list_dir(const char *dir, char *out, int32_t out_len, int32_t *coun
     if (dir == NULL || out == NULL || count == NULL || out_len < 1)
         return ap4j_fail(AP4J_E_INVALID_ARG, "ap4j_list_dir: bad arguments");
     *count = 0;
-    dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dfd < 0) {
-        ap4j_fail_detail(AP4J_FAIL_ERRNO, errno);
-        return ap4j_fail(AP4J_E_SYSTEM, "ap4j_list_dir: cannot open the directory");
-    }
-    d = fdopendir(dfd);
-    if (d == NULL) {
-        ap4j_fail_detail(AP4J_FAIL_ERRNO, errno);
-        close(dfd);
-        return ap4j_fail(AP4J_E_SYSTEM, "ap4j_list_dir: cannot list the directory");
-    }
+    d = open_dir(dir, "ap4j_list_dir");
+    if (d == NULL)
+        return AP4J_E_SYSTEM;
+    dfd = dirfd(d);
     for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
         size_t len = strlen(e->d_name);
         int32_t kind = AP4J_ENTRY_ASK;

@@ -199,21 +199,7 @@ public class SnapshotBenchmark {
             }
             bytes.addAndGet(n);
         };
-        List<Thread> helpers = new ArrayList<>();
-        for (int i = 1; i < threads; i++) {
-            Thread h = new Thread(reader, "floor-reader");
-            h.start();
-            helpers.add(h);
-        }
-        reader.run();
-        for (Thread h : helpers) {
-            try {
-                h.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a floor reader ran", e);
-            }
-        }
+        onReaderThreads(threads, reader);
         return bytes.get();
     }
 
@@ -243,6 +229,12 @@ public class SnapshotBenchmark {
             }
             bytes.addAndGet(n);
         };
+        onReaderThreads(threads, reader);
+        return bytes.get();
+    }
+
+    /** Runs {@code reader} on {@code threads} threads, this one included, until all end. */
+    private static void onReaderThreads(int threads, Runnable reader) {
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < threads; i++) {
             Thread h = new Thread(reader, "floor-reader");
@@ -258,7 +250,6 @@ public class SnapshotBenchmark {
                 throw new IllegalStateException("interrupted while a floor reader ran", e);
             }
         }
-        return bytes.get();
     }
 
     private static final Set<OpenOption> READ_NOFOLLOW =

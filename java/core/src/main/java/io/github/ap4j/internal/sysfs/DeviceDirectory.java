@@ -45,13 +45,8 @@ final class DeviceDirectory {
      */
     static DeviceDirectory together(SysfsTree tree, String dir, DirectoryReader reader,
             DirectoryReader.Names names) {
-        if (tree instanceof DirectorySysfsTree d) {
-            Optional<Entries> e = d.readTogether(dir, reader, names);
-            if (e.isPresent()) {
-                return new DeviceDirectory(tree, dir, names.list(), e.get());
-            }
-        }
-        return oneByOne(tree, dir);
+        DeviceDirectory d = opened(tree, dir, reader, names);
+        return d != null ? d : oneByOne(tree, dir);
     }
 
     /**

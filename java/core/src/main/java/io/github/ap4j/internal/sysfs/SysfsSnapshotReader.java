@@ -302,13 +302,26 @@ public final class SysfsSnapshotReader {
      */
     private Object readDevice(String dir, DirectoryReader together) {
         String name = dir.substring(dir.lastIndexOf('/') + 1);
-        boolean full = scope == ReadScope.FULL;
+        DeviceDirectory d = together == null ? DeviceDirectory.oneByOne(tree, dir)
+                : DeviceDirectory.together(tree, dir, together, entriesOf(name));
+        return readDevice(d, name);
+    }
+
+    /** The card or queue {@code name} (a device name) from its directory. */
+    private Object readDevice(DeviceDirectory d, String name) {
         if (isCardName(name)) {
-            return readCard(directory(dir, together, full ? CARD_FULL : CARD_MIGRATION),
-                    Integer.parseInt(name.substring(4), 16));
+            return readCard(d, Integer.parseInt(name.substring(4), 16));
         }
-        return readQueue(directory(dir, together, full ? QUEUE_FULL : QUEUE_MIGRATION),
-                Apqn.parse(name));
+        return readQueue(d, Apqn.parse(name));
+    }
+
+    /** The entries {@link #readCard} or {@link #readQueue} takes, in this reader's scope. */
+    private DirectoryReader.Names entriesOf(String deviceName) {
+        boolean full = scope == ReadScope.FULL;
+        if (isCardName(deviceName)) {
+            return full ? CARD_FULL : CARD_MIGRATION;
+        }
+        return full ? QUEUE_FULL : QUEUE_MIGRATION;
     }
 
     /**
@@ -373,24 +386,11 @@ public final class SysfsSnapshotReader {
      */
     private Object readLinkedDevice(String dir, DirectoryReader together) {
         String name = dir.substring(dir.lastIndexOf('/') + 1);
-        boolean full = scope == ReadScope.FULL;
-        if (isCardName(name)) {
-            DeviceDirectory d = DeviceDirectory.opened(tree, dir, together,
-                    full ? CARD_FULL : CARD_MIGRATION);
-            return d == null ? null : readCard(d, Integer.parseInt(name.substring(4), 16));
+        if (!isCardName(name) && !isQueueName(name)) {
+            return null; // a link to a directory of another name: busDeviceDir and readDevice decide
         }
-        if (isQueueName(name)) {
-            DeviceDirectory d = DeviceDirectory.opened(tree, dir, together,
-                    full ? QUEUE_FULL : QUEUE_MIGRATION);
-            return d == null ? null : readQueue(d, Apqn.parse(name));
-        }
-        return null; // a link to a directory of another name: busDeviceDir and readDevice decide
-    }
-
-    private DeviceDirectory directory(String dir, DirectoryReader together,
-            DirectoryReader.Names names) {
-        return together == null ? DeviceDirectory.oneByOne(tree, dir)
-                : DeviceDirectory.together(tree, dir, together, names);
+        DeviceDirectory d = DeviceDirectory.opened(tree, dir, together, entriesOf(name));
+        return d == null ? null : readDevice(d, name);
     }
 
     /**
