@@ -307,27 +307,63 @@ abstract class AbstractSysfsTree implements SysfsTree {
 
     /**
      * The root-relative path a link points to, from its target text already read: the link
-     * {@code path}, canonical form {@code c}, holds {@code target}.
+     * {@code path}, canonical form {@code c}, holds {@code target}. The components of
+     * {@code c} but its last, then those of {@code target} on top (as {@link #components}
+     * splits them), where {@code ..} takes the last one off and may not climb above the root.
+     * Built in one buffer: a large host has two of these per queue (its bus link and its
+     * driver link).
      */
     final String lexicalTarget(String path, String c, String target) {
         if (target.startsWith("/")) {
             throw new BadInputException(describe(path),
                     "symlink leads out of the root (absolute target): " + quote(target));
         }
-        List<String> parts = new ArrayList<>(components(c));
-        parts.remove(parts.size() - 1);
-        for (String t : components(target)) {
-            if (t.equals("..")) {
-                if (parts.isEmpty()) {
+        StringBuilder out = new StringBuilder(c.length() + target.length());
+        for (int i = 0; i <= c.length(); ) {
+            int j = componentEnd(c, i);
+            if (!isEmptyOrDot(c, i, j)) {
+                push(out, c, i, j); // ".." here is a name: c is canonical
+            }
+            i = j + 1;
+        }
+        pop(out); // the link itself
+        for (int i = 0; i <= target.length(); ) {
+            int j = componentEnd(target, i);
+            if (j - i == 2 && target.charAt(i) == '.' && target.charAt(i + 1) == '.') {
+                if (out.length() == 0) {
                     throw new BadInputException(describe(path),
                             "symlink leads out of the root: " + quote(target));
                 }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(t);
+                pop(out);
+            } else if (!isEmptyOrDot(target, i, j)) {
+                push(out, target, i, j);
             }
+            i = j + 1;
         }
-        return join(parts);
+        return out.toString();
+    }
+
+    /** Where the component of {@code s} that starts at {@code from} ends (a '/' or the end). */
+    private static int componentEnd(String s, int from) {
+        int j = s.indexOf('/', from);
+        return j < 0 ? s.length() : j;
+    }
+
+    private static boolean isEmptyOrDot(String s, int from, int to) {
+        return to == from || to - from == 1 && s.charAt(from) == '.';
+    }
+
+    /** Appends component {@code s[from, to)} to the path in {@code out}. */
+    private static void push(StringBuilder out, String s, int from, int to) {
+        if (out.length() > 0) {
+            out.append('/');
+        }
+        out.append(s, from, to);
+    }
+
+    /** Takes the last component off the path in {@code out} (nothing when it is empty). */
+    private static void pop(StringBuilder out) {
+        out.setLength(Math.max(out.lastIndexOf("/"), 0));
     }
 
     private static String what(Type t) {

@@ -39,12 +39,19 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_FILE_SIZE + 1));
 
     private final Path root;
+    /**
+     * What {@code root.resolve(canonical).toString()} starts with: the root's text and a
+     * slash (none after {@code /}, nothing for the empty path), for the native calls' paths.
+     */
+    private final String rootPrefix;
     private final String origin;
     /** Whether the root is a sysfs mount: see {@link #opensWithoutLooking}. */
     private final boolean sysfs;
 
     private DirectorySysfsTree(Path root, String origin, boolean sysfs) {
         this.root = root;
+        String r = root.toString();
+        this.rootPrefix = r.isEmpty() || r.endsWith("/") ? r : r + "/";
         this.origin = origin;
         this.sysfs = sysfs;
     }
@@ -130,7 +137,7 @@ public final class DirectorySysfsTree extends AbstractSysfsTree {
         if (slash <= 0 || !isKnownDirectory(dir.substring(0, slash))) {
             return null;
         }
-        String path = at(dir).toString();
+        String path = rootPrefix + dir; // as at(dir).toString(), without parsing a Path
         for (int i = 0; i < path.length(); i++) {
             if (path.charAt(i) >= 0x80) {
                 return null;
