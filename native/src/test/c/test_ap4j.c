@@ -607,7 +607,8 @@ static void test_read_dir(void)
     check(rc == 0, "read_dir of a device directory -> %d", (int)rc);
     check(kinds[0] == AP4J_ENTRY_FILE && lengths[0] == 2 && memcmp(out + offsets[0], "1\n", 2) == 0,
           "read_dir: a file's contents (kind %d, %d bytes)", (int)kinds[0], (int)lengths[0]);
-    check(kinds[1] == AP4J_ENTRY_FILE && lengths[1] == 0, "read_dir: an empty file is a file of 0 bytes");
+    check(kinds[1] == AP4J_ENTRY_FILE && lengths[1] == 0,
+          "read_dir: an empty file is a file of 0 bytes");
     check(kinds[2] == AP4J_ENTRY_FILE && lengths[2] == 64 * 1024 + 1,
           "read_dir: a file over max_file reads as max_file + 1 bytes (%d)", (int)lengths[2]);
     check(kinds[3] == AP4J_ENTRY_LINK && lengths[3] == 33
@@ -660,7 +661,8 @@ static void test_list_dir(void)
     int seen_link = 0, seen_file = 0, seen_dir = 0, seen_fifo = 0, entries = 0;
 
     rc = ap4j_list_dir(dir_dev, out, sizeof out, &count);
-    check(rc == 0 && count == 6, "list_dir of a device directory -> %d, %d entries", (int)rc, (int)count);
+    check(rc == 0 && count == 6, "list_dir of a device directory -> %d, %d entries", (int)rc,
+          (int)count);
     for (int32_t i = 0, at = 0; rc == 0 && i < count; i++) {
         int kind = out[at];
         const char *name = out + at + 1;

@@ -119,7 +119,8 @@ public final class DirectoryReader {
             StringBuilder b = new StringBuilder();
             for (String n : names) {
                 if (n.isEmpty() || n.equals(".") || n.equals("..") || n.indexOf('/') >= 0
-                        || n.indexOf('\0') >= 0 || !StandardCharsets.US_ASCII.newEncoder().canEncode(n)) {
+                        || n.indexOf('\0') >= 0
+                        || !StandardCharsets.US_ASCII.newEncoder().canEncode(n)) {
                     throw new IllegalArgumentException("not a plain ASCII file name: " + n);
                 }
                 b.append(n).append('\0');

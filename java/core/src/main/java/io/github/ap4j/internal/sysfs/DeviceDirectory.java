@@ -102,7 +102,8 @@ final class DeviceDirectory {
                     return Optional.empty();
                 case LINK:
                     String p = path(name);
-                    return Optional.of(((AbstractSysfsTree) tree).lexicalTarget(p, p, entries.text(i)));
+                    AbstractSysfsTree t = (AbstractSysfsTree) tree;
+                    return Optional.of(t.lexicalTarget(p, p, entries.text(i)));
                 default:
                     break; // not a link: the tree says what it is
             }

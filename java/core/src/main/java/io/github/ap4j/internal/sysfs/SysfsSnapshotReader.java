@@ -387,7 +387,7 @@ public final class SysfsSnapshotReader {
     private Object readLinkedDevice(String dir, DirectoryReader together) {
         String name = dir.substring(dir.lastIndexOf('/') + 1);
         if (!isCardName(name) && !isQueueName(name)) {
-            return null; // a link to a directory of another name: busDeviceDir and readDevice decide
+            return null; // a directory of another name: busDeviceDir and readDevice decide
         }
         DeviceDirectory d = DeviceDirectory.opened(tree, dir, together, entriesOf(name));
         return d == null ? null : readDevice(d, name);
@@ -754,7 +754,8 @@ public final class SysfsSnapshotReader {
     }
 
     /** {@link #attr} in {@link ReadScope#FULL}; not read, so UNKNOWN, in a narrower scope. */
-    private <T> Attr<T> fullAttr(DeviceDirectory d, String name, BiFunction<String, String, T> parse) {
+    private <T> Attr<T> fullAttr(DeviceDirectory d, String name,
+            BiFunction<String, String, T> parse) {
         return scope == ReadScope.FULL ? attr(d, name, parse) : Attr.notRead();
     }
 

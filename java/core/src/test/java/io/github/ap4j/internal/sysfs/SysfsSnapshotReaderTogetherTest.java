@@ -10,20 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.ap4j.BadInputException;
 import io.github.ap4j.internal.io.Fifo;
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReaderParallelTest.Sequential;
+import io.github.ap4j.model.ApMask;
 import io.github.ap4j.model.ApMatrix;
 import io.github.ap4j.model.Apqn;
 import io.github.ap4j.natives.DirectoryReader;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.ReadScope;
 import io.github.ap4j.snapshot.SourceKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * Device directories read together by libap4j ({@link DirectoryReader}, through
@@ -44,15 +53,15 @@ class SysfsSnapshotReaderTogetherTest {
      * is writable, else in the default place: building the trees there is many times faster
      * than on a journalled disk, and it does not change what is read.
      */
-    static final class Tmpfs implements org.junit.jupiter.api.io.TempDirFactory {
+    static final class Tmpfs implements TempDirFactory {
         @Override
-        public Path createTempDirectory(org.junit.jupiter.api.extension.AnnotatedElementContext element,
-                org.junit.jupiter.api.extension.ExtensionContext context) throws java.io.IOException {
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context)
+                throws IOException {
             Path shm = Path.of("/dev/shm");
-            if (java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)) {
-                return java.nio.file.Files.createTempDirectory(shm, "ap4j-together-");
+            if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+                return Files.createTempDirectory(shm, "ap4j-together-");
             }
-            return java.nio.file.Files.createTempDirectory("ap4j-together-");
+            return Files.createTempDirectory("ap4j-together-");
         }
     }
 
@@ -139,7 +148,8 @@ class SysfsSnapshotReaderTogetherTest {
 
     @Test
     void aFifoWhereAnAttributeBelongsIsRefusedWithoutWaiting() {
-        sameOnBothHosts(b -> fifo(delete("devices/ap/card06/06.0001/online")), "not a regular file");
+        sameOnBothHosts(b -> fifo(delete("devices/ap/card06/06.0001/online")),
+                "not a regular file");
     }
 
     @Test
@@ -160,8 +170,8 @@ class SysfsSnapshotReaderTogetherTest {
 
     @Test
     void aDriverThatIsAFileOrLeavesTheRoot() {
-        sameOnBothHosts(b -> b.link("devices/ap/card06/06.0001/driver", "/bus/ap/drivers/cex4queue"),
-                "symlink leads out of the root");
+        sameOnBothHosts(b -> b.link("devices/ap/card06/06.0001/driver",
+                "/bus/ap/drivers/cex4queue"), "symlink leads out of the root");
         sameOnBothHosts(b -> b.file(delete("devices/ap/card05/05.0000/driver"), "cex4queue\n"),
                 "not a symbolic link");
     }
@@ -178,7 +188,8 @@ class SysfsSnapshotReaderTogetherTest {
     void busDeviceLinksThatLeadNowhereOrOutside() {
         sameOnBothHosts(b -> b.link("bus/ap/devices/07.0001", "../../../devices/ap/card07/nothing"),
                 "device link leads to no device directory");
-        sameOnBothHosts(b -> b.link("bus/ap/devices/07.0001", "../../../devices/ap/card07/07.0001/online"),
+        sameOnBothHosts(b -> b.link("bus/ap/devices/07.0001",
+                "../../../devices/ap/card07/07.0001/online"),
                 "device link leads to no device directory");
         sameOnBothHosts(b -> b.link("bus/ap/devices/07.0001", "/sys/devices/ap/card07/07.0001"),
                 "absolute target");
@@ -214,8 +225,8 @@ class SysfsSnapshotReaderTogetherTest {
     void aGuestOnlyRead() {
         host(21);
         DirectorySysfsTree t = DirectorySysfsTree.open(root);
-        ApMatrix m = new ApMatrix(io.github.ap4j.model.ApMask.of(5, 6),
-                io.github.ap4j.model.ApMask.of(0, 1, 2, 20, 39));
+        ApMatrix m = new ApMatrix(ApMask.of(5, 6),
+                ApMask.of(0, 1, 2, 20, 39));
         for (ReadScope scope : ReadScope.values()) {
             HostSnapshot one = reader(new Sequential(t), scope).only(m).read();
             assertEquals(one, reader(t, scope).togetherFrom(0).only(m).read(), scope.name());
@@ -230,7 +241,8 @@ class SysfsSnapshotReaderTogetherTest {
         host(2);
         DirectorySysfsTree t = DirectorySysfsTree.open(root);
         DirectoryReader r = DirectoryReader.get().orElseThrow();
-        DirectoryReader.Names names = DirectoryReader.Names.of(List.of("config", "driver", "se_bind"));
+        DirectoryReader.Names names =
+                DirectoryReader.Names.of(List.of("config", "driver", "se_bind"));
         // Not before its parent has been walked and found to hold no link.
         assertTrue(t.readTogether("devices/ap/card05/05.0001", r, names).isEmpty());
         t.stat("devices/ap/card05/05.0001");
@@ -248,9 +260,9 @@ class SysfsSnapshotReaderTogetherTest {
     /** Deletes the file or link {@code rel} and returns it, to put something else there. */
     private String delete(String rel) {
         try {
-            java.nio.file.Files.delete(root.resolve(rel));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.delete(root.resolve(rel));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return rel;
     }
@@ -259,33 +271,33 @@ class SysfsSnapshotReaderTogetherTest {
     private void move(String from, String to) {
         try {
             Path target = root.resolve(to);
-            java.nio.file.Files.createDirectories(target.getParent());
-            java.nio.file.Files.move(root.resolve(from), target);
-            java.nio.file.Files.createSymbolicLink(root.resolve(from),
+            Files.createDirectories(target.getParent());
+            Files.move(root.resolve(from), target);
+            Files.createSymbolicLink(root.resolve(from),
                     root.resolve(from).getParent().relativize(target));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Empties the temporary directory for the next host. */
     private void clear() {
-        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 if (!p.equals(root)) {
-                    java.nio.file.Files.delete(p);
+                    Files.delete(p);
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private void fifo(String rel) {
         try {
             Fifo.make(root.resolve(rel));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
