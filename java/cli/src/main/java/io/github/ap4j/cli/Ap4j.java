@@ -98,7 +98,8 @@ public final class Ap4j implements Runnable {
             return printVersion(out);
         }
         List<String> a = Arrays.asList(args);
-        if (a.contains("show") || a.contains("capture")) {
+        String command = commandName(args);
+        if ("show".equals(command) || "capture".equals(command)) {
             preloadDirectoryReader();
         }
         boolean verbose = a.contains("--verbose");
@@ -144,6 +145,19 @@ public final class Ap4j implements Runnable {
     }
 
     /**
+     * The first argument that is not an option, or null: the subcommand picocli will pick, since
+     * the top-level options take no value.
+     */
+    static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The command line for {@code args}: when the first argument that is not an option names a
      * subcommand, only that one is added (the others would never be looked at); for
      * {@code --help} and a misspelt command all of them, so that help lists them and picocli
@@ -151,11 +165,10 @@ public final class Ap4j implements Runnable {
      * top-level options take no value, so that argument is the subcommand picocli would pick.
      */
     static CommandLine commandLine(String[] args, Stdio stdio) {
-        String first = null;
+        String first = commandName(args);
         boolean help = false;
         for (String a : args) {
             if (!a.startsWith("-")) {
-                first = a;
                 break;
             }
             help |= a.equals("-h") || a.equals("--help");
