@@ -44,7 +44,12 @@ public final class DirectoryReader {
      */
     private static final int ROOM = 2 * 64 * 1024 + 1;
 
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /**
+     * One buffer per calling thread for the call's file contents and link targets: direct, so
+     * JNA hands the call its address and copies nothing; what was used is copied out.
+     */
+    private static final ThreadLocal<ByteBuffer> OUT =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(ROOM));
 
     private static volatile Optional<DirectoryReader> instance;
 
@@ -140,11 +145,12 @@ public final class DirectoryReader {
      */
     public static final class Entries {
         private final byte[] data;
-        private final Kind[] kinds;
+        /** The call's {@code AP4J_ENTRY_*} codes, offsets and lengths, as it wrote them. */
+        private final int[] kinds;
         private final int[] offsets;
         private final int[] lengths;
 
-        Entries(byte[] data, Kind[] kinds, int[] offsets, int[] lengths) {
+        Entries(byte[] data, int[] kinds, int[] offsets, int[] lengths) {
             this.data = data;
             this.kinds = kinds;
             this.offsets = offsets;
@@ -156,7 +162,7 @@ public final class DirectoryReader {
          * @return what that name is
          */
         public Kind kind(int i) {
-            return kinds[i];
+            return KINDS[kinds[i]];
         }
 
         /**
@@ -187,27 +193,22 @@ public final class DirectoryReader {
      *         a link, not a directory, no permission): the caller then looks for itself
      */
     public Optional<Entries> read(String dir, Names names, int maxFile) {
-        Buffers b = BUFFERS.get();
+        ByteBuffer out = OUT.get();
         int n = names.list.size();
-        int rc = ap4j_read_dir(dir, names.encoded, names.encoded.length, n, maxFile, b.out,
-                ROOM, b.kinds, b.offsets, b.lengths);
+        int[] kinds = new int[n];
+        int[] offsets = new int[n];
+        int[] lengths = new int[n];
+        int rc = ap4j_read_dir(dir, names.encoded, names.encoded.length, n, maxFile, out, ROOM,
+                kinds, offsets, lengths);
         if (rc != 0) {
             return Optional.empty();
         }
-        Kind[] kinds = new Kind[n];
-        int[] offsets = new int[n];
-        int[] lengths = new int[n];
         int used = 0;
         for (int i = 0; i < n; i++) {
-            kinds[i] = KINDS[b.kinds[i]];
-            offsets[i] = b.offsets[i];
-            lengths[i] = b.lengths[i];
-            if (kinds[i] == Kind.FILE || kinds[i] == Kind.LINK) {
-                used = Math.max(used, offsets[i] + lengths[i]);
-            }
+            used = Math.max(used, offsets[i] + lengths[i]); // 0 and 0 for ABSENT and ASK
         }
         byte[] data = new byte[used];
-        b.out.get(0, data);
+        out.get(0, data);
         return Optional.of(new Entries(data, kinds, offsets, lengths));
     }
 
@@ -284,13 +285,5 @@ public final class DirectoryReader {
             }
         }
         return new String(bytes, StandardCharsets.US_ASCII);
-    }
-
-    /** One thread's buffers: the native call writes into them, the results are copied out. */
-    private static final class Buffers {
-        final ByteBuffer out = ByteBuffer.allocateDirect(ROOM);
-        final int[] kinds = new int[MAX_NAMES];
-        final int[] offsets = new int[MAX_NAMES];
-        final int[] lengths = new int[MAX_NAMES];
     }
 }
