@@ -30,11 +30,12 @@ public final class NativeFiles {
             System.exit(ExitCode.BAD_INPUT);
         }
         Path dir = Path.of(args[0]);
-        String prefix = NativeAp.platformPrefix();
-        String lib = System.mapLibraryName("ap4j");
+        String lib = NativeAp.libraryResource();
+        // JNA's own library, where JNA's jar keeps it (com/sun/jna/<prefix>/)
         String jna = System.mapLibraryName("jnidispatch");
-        if (!copy("/" + prefix + "/" + lib, dir.resolve(lib))
-                || !copy("/com/sun/jna/" + prefix + "/" + jna, dir.resolve(jna))) {
+        if (!copy("/" + lib, dir.resolve(lib.substring(lib.lastIndexOf('/') + 1)))
+                || !copy("/com/sun/jna/" + NativeAp.platformPrefix() + "/" + jna,
+                        dir.resolve(jna))) {
             System.exit(1);
         }
     }

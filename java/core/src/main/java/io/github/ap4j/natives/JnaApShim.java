@@ -88,6 +88,11 @@ final class JnaApShim implements ApShim, NativeReplay.Backend {
         return register(loadLibrary(override), timeoutMillis);
     }
 
+    /** {@code <prefix>/libap4j.so}: this platform's library in the ap4j-native jar. */
+    static String libraryResource() {
+        return Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName(NativeAp.LIBRARY_NAME);
+    }
+
     /** Libraries opened so far, by override (empty for none): each is extracted once. */
     private static final java.util.Map<String, NativeLibrary> OPENED = new java.util.HashMap<>();
 
@@ -119,7 +124,7 @@ final class JnaApShim implements ApShim, NativeReplay.Backend {
             }
             return NativeLibrary.getInstance(f.getAbsolutePath());
         }
-        String resource = Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName(NativeAp.LIBRARY_NAME);
+        String resource = libraryResource();
         ClassLoader loader = JnaApShim.class.getClassLoader();
         URL url = loader.getResource(resource);
         if (url == null) {

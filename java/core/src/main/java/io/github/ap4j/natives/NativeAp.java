@@ -92,6 +92,16 @@ public final class NativeAp {
     }
 
     /**
+     * Where the ap4j-native jar keeps this platform's library, as a class-path resource (JNA
+     * names the platform, so JNA must be on the class path).
+     *
+     * @return for example {@code linux-s390x/libap4j.so}
+     */
+    public static String libraryResource() {
+        return JnaApShim.libraryResource();
+    }
+
+    /**
      * {@return whether libap4j is loaded (replay mode works) even if the hardware is not available}
      */
     public static boolean isLibraryLoaded() {
