@@ -209,7 +209,8 @@ public final class Ap4j implements Runnable {
         return pr.commandSpec().commandLine();
     }
 
-    private static boolean jsonRequested(List<String> args) {
+    /** Whether {@code args} ask for {@code --format json} (the launcher's cache choice too). */
+    static boolean jsonRequested(List<String> args) {
         int i = args.indexOf("--format");
         return args.contains("--format=json")
                 || i >= 0 && i + 1 < args.size() && args.get(i + 1).equalsIgnoreCase("json");

@@ -10,24 +10,61 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The workload the launcher ({@code java/cli/src/main/sh/ap4j}) runs once at package time to
- * build its class-data or ahead-of-time cache: every command the way users run it, on the
- * example hosts, in one JVM, so that the cache holds the classes (and, on JDK 24+, the linked
- * classes and profiles) of every command and not only of the first one. A JVM records one
- * process per cache (JDK 17 {@code -XX:ArchiveClassesAtExit}, JDK 24+ {@code -XX:AOTMode=record};
- * JEP 483), hence one process that runs them all. The output is thrown away; the exit codes
- * are checked, since a cache trained on failing runs would hold the error paths instead.
+ * The workloads the launcher ({@code java/cli/src/main/sh/ap4j}) runs at package time to build
+ * its class-data or ahead-of-time caches, one per {@link Cache}: each cache serves a few
+ * commands and is trained on their runs, the way users run them, on the example hosts, in one
+ * JVM (a JVM records one process per cache: JDK 17 {@code -XX:ArchiveClassesAtExit}, JDK 24+
+ * {@code -XX:AOTMode=record}; JEP 483). The output is thrown away; the exit codes are checked,
+ * since a cache trained on failing runs would hold the error paths instead.
  *
- * <p>{@code java -cp ap4j.jar io.github.ap4j.cli.CacheTraining EXAMPLES_DIR}, where the
- * directory holds {@code source-host}, {@code target-ok} and {@code target-bad}
- * ({@code java/examples}).
+ * <p>Why several caches: a JDK 24+ cache is mapped, relocated and its classes loaded as a whole
+ * when the JVM starts, so every run pays for every class in it, used or not. One cache for all
+ * commands was 27 MB and cost a {@code decode} or {@code --version} about 40 ms more than one
+ * trained on {@code decode} alone (16 MB); README.md, "Performance", has the figures.
+ *
+ * <p>{@code java -cp ap4j.jar io.github.ap4j.cli.CacheTraining --list} prints one line per cache:
+ * its name, then the commands it serves. {@code ... CacheTraining EXAMPLES_DIR NAME} runs that
+ * cache's workload, where the directory holds {@code source-host}, {@code target-ok} and
+ * {@code target-bad} ({@code java/examples}).
  */
 public final class CacheTraining {
 
     /** The example guest's mdev ({@code java/examples/README.md}). */
     static final String MDEV = "2b8d0ad5-6c61-4b0e-9c4e-6f1c2d3e4a5b";
 
+    /**
+     * The caches, by the classes their commands load: {@code start} the runs without a host
+     * (and the runs with no command: {@code --version}, {@code --help}, and a command name the
+     * launcher does not know), {@code show} one host read in full, {@code check} two hosts, the
+     * guest and the XML of the migration path; and {@code json} every command's
+     * {@code --format json}, since Jackson's classes are about 400 of the 2,100 in a cache
+     * trained on both forms. {@code --help} is not trained: it builds every command's model, and
+     * those classes would be in the cache of every {@code decode}.
+     */
+    static final List<Cache> CACHES = List.of(
+            new Cache("start", List.of("decode", "explain")),
+            new Cache("show", List.of("show", "capture", "native")),
+            new Cache("check", List.of("check", "plan", "describe", "libvirt-hook")),
+            new Cache("json", List.of()));
+
     private CacheTraining() {
+    }
+
+    /**
+     * A cache's name (part of its file name) and the subcommands that use it; the launcher
+     * ({@code java/cli/src/main/sh/ap4j}) gives {@code json}'s to every run that asks for
+     * {@code --format json}, {@code start}'s to a run whose command has no cache.
+     */
+    record Cache(String name, List<String> commands) {
+
+        /** Whether this cache trains and serves a run of {@code args}. */
+        boolean serves(List<String> args) {
+            if (Ap4j.jsonRequested(args)) {
+                return name.equals("json");
+            }
+            String command = Ap4j.commandName(args.toArray(String[]::new));
+            return command == null ? name.equals("start") : commands.contains(command);
+        }
     }
 
     /** One command line and the exit code it must end with. */
@@ -40,11 +77,11 @@ public final class CacheTraining {
         String bad = examples.resolve("target-bad").toString();
         return List.of(
                 new Run(ExitCode.OK, List.of("--version")),
-                new Run(ExitCode.OK, List.of("--help")),
                 new Run(ExitCode.OK, List.of("decode", "--gr2", "0x928000000E550007")),
                 new Run(ExitCode.OK, List.of("decode", "--functions", "0x86800000", "--raw-hwtype", "14")),
                 new Run(ExitCode.OK, List.of("decode", "--status", "0x81000000")),
                 new Run(ExitCode.OK, List.of("decode", "--gr2", "0x6A8000000E550007", "--format", "json")),
+                new Run(ExitCode.BAD_INPUT, List.of("decode", "--gr2", "0xZZ")),
                 new Run(ExitCode.OK, List.of("show", "--fixture", src)),
                 new Run(ExitCode.OK, List.of("show", "--fixture", src, "--format", "lszcrypt")),
                 new Run(ExitCode.OK, List.of("show", "--fixture", src, "--format", "json")),
@@ -54,17 +91,30 @@ public final class CacheTraining {
                 new Run(ExitCode.INCOMPATIBLE, List.of("check", "--source", src, "--target", bad,
                         "--mdev", MDEV, "--format", "json")),
                 new Run(ExitCode.OK, List.of("plan", "--source", src, "--target", ok, "--mdev", MDEV)),
-                new Run(ExitCode.BAD_INPUT, List.of("decode", "--gr2", "0xZZ")));
+                new Run(ExitCode.OK, List.of("describe", "--source", src, "--mdev", MDEV,
+                        "--host", "source-host")));
     }
 
     public static void main(String[] args) {
-        if (args.length != 1 || !Files.isDirectory(Path.of(args[0], "source-host"))) {
-            System.err.println("usage: CacheTraining EXAMPLES_DIR (with source-host, target-ok, target-bad)");
+        if (args.length == 1 && args[0].equals("--list")) {
+            for (Cache c : CACHES) {
+                System.out.println(c.name() + " " + String.join(" ", c.commands()));
+            }
+            return;
+        }
+        Cache cache = args.length != 2 ? null
+                : CACHES.stream().filter(c -> c.name().equals(args[1])).findFirst().orElse(null);
+        if (cache == null || !Files.isDirectory(Path.of(args[0], "source-host"))) {
+            System.err.println("usage: CacheTraining --list | CacheTraining EXAMPLES_DIR NAME"
+                    + " (a directory with source-host, target-ok, target-bad; a name --list prints)");
             System.exit(ExitCode.BAD_INPUT);
         }
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         int failed = 0;
         for (Run r : runs(Path.of(args[0]))) {
+            if (!cache.serves(r.args())) {
+                continue;
+            }
             int code = Ap4j.run(r.args().toArray(String[]::new), sink, sink);
             if (code != r.exitCode()) {
                 System.err.println("CacheTraining: ap4j " + String.join(" ", r.args()) + " exited "
@@ -72,12 +122,15 @@ public final class CacheTraining {
                 failed++;
             }
         }
-        // A show of a host of 256 devices or more reads each device directory with one call of
-        // libap4j (SysfsSnapshotReader.TOGETHER_MIN); the examples are smaller, so the loading
-        // and one call are trained here: JNA's classes are most of what that costs cold.
-        DirectoryReader.get().ifPresent(r -> r.read(
-                Path.of(args[0], "source-host", "devices", "ap", "card05").toString(),
-                DirectoryReader.Names.of(List.of("type", "online", "driver")), 4096));
+        if (cache.commands().contains("show")) {
+            // A show of a host of 256 devices or more reads each device directory with one call
+            // of libap4j (SysfsSnapshotReader.TOGETHER_MIN); the examples are smaller, so the
+            // loading and one call are trained here: JNA's classes are most of what that costs
+            // cold.
+            DirectoryReader.get().ifPresent(r -> r.read(
+                    Path.of(args[0], "source-host", "devices", "ap", "card05").toString(),
+                    DirectoryReader.Names.of(List.of("type", "online", "driver")), 4096));
+        }
         System.exit(failed == 0 ? ExitCode.OK : ExitCode.BUG);
     }
 }
