@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.ap4j.cli;
 
-import io.github.ap4j.natives.DirectoryReader;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The workloads the launcher ({@code java/cli/src/main/sh/ap4j}) runs at package time to build
@@ -71,7 +76,11 @@ public final class CacheTraining {
     record Run(int exitCode, List<String> args) {
     }
 
-    static List<Run> runs(Path examples) {
+    /**
+     * The runs, on the example hosts in {@code examples} and on {@code large}, a copy of the
+     * source host as large as {@link #writeLargeHost} makes it.
+     */
+    static List<Run> runs(Path examples, Path large) {
         String src = examples.resolve("source-host").toString();
         String ok = examples.resolve("target-ok").toString();
         String bad = examples.resolve("target-bad").toString();
@@ -84,6 +93,8 @@ public final class CacheTraining {
                 new Run(ExitCode.BAD_INPUT, List.of("decode", "--gr2", "0xZZ")),
                 new Run(ExitCode.OK, List.of("show", "--fixture", src)),
                 new Run(ExitCode.OK, List.of("show", "--fixture", src, "--format", "lszcrypt")),
+                new Run(ExitCode.OK, List.of("show", "--fixture", large.toString(), "--format",
+                        "lszcrypt")),
                 new Run(ExitCode.OK, List.of("show", "--fixture", src, "--format", "json")),
                 new Run(ExitCode.OK, List.of("check", "--source", src, "--target", ok, "--mdev", MDEV)),
                 new Run(ExitCode.INCOMPATIBLE, List.of("check", "--source", src, "--target", ok,
@@ -95,7 +106,78 @@ public final class CacheTraining {
                         "--host", "source-host")));
     }
 
-    public static void main(String[] args) {
+    /**
+     * Writes into the new directory {@code to} a copy of the example source host with each
+     * card's first queue copied to every domain from 0 to {@value #LARGE_DOMAINS} - 1: 3 cards and
+     * 255 queues, at least {@value SysfsSnapshotReader#TOGETHER_MIN} devices, so that a show of
+     * it reads each device directory with one call of libap4j as a show of a large host does,
+     * and the show cache holds those classes (the example hosts have 9 devices). The copies keep
+     * the kernel's formats (java/examples/README.md); their values are the copied queue's.
+     */
+    static void writeLargeHost(Path examples, Path to) throws IOException {
+        Path from = examples.resolve("source-host");
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(from)) {
+            all = walk.toList();
+        }
+        for (Path p : all) {
+            copy(p, to.resolve(from.relativize(p).toString()));
+        }
+        Path devices = to.resolve("devices/ap");
+        List<Path> cards;
+        try (Stream<Path> list = Files.list(devices)) {
+            cards = list.sorted().toList();
+        }
+        for (Path card : cards) {
+            String adapter = card.getFileName().toString().substring("card".length());
+            Path queue;
+            try (Stream<Path> list = Files.list(card)) {
+                queue = list.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
+            }
+            List<Path> files;
+            try (Stream<Path> list = Files.list(queue)) {
+                files = list.toList();
+            }
+            for (int domain = 0; domain < LARGE_DOMAINS; domain++) {
+                String name = adapter + "." + String.format("%04x", domain);
+                Path copy = card.resolve(name);
+                if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Files.createDirectory(copy);
+                for (Path f : files) {
+                    copy(f, copy.resolve(f.getFileName().toString()));
+                }
+                Files.createSymbolicLink(to.resolve("bus/ap/devices/" + name),
+                        Path.of("../../../devices/ap/card" + adapter + "/" + name));
+            }
+        }
+    }
+
+    /** The domains {@link #writeLargeHost} gives each card: CEX8's 85 (0x00 to 0x54). */
+    static final int LARGE_DOMAINS = 85;
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.isSymbolicLink(from)) {
+            Files.createSymbolicLink(to, Files.readSymbolicLink(from));
+        } else if (Files.isDirectory(from)) {
+            Files.createDirectories(to);
+        } else {
+            Files.copy(from, to);
+        }
+    }
+
+    private static void delete(Path root) throws IOException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(root)) {
+            all = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : all) {
+            Files.delete(p);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
         if (args.length == 1 && args[0].equals("--list")) {
             for (Cache c : CACHES) {
                 System.out.println(c.name() + " " + String.join(" ", c.commands()));
@@ -110,26 +192,37 @@ public final class CacheTraining {
             System.exit(ExitCode.BAD_INPUT);
         }
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        int failed = 0;
-        for (Run r : runs(Path.of(args[0]))) {
-            if (!cache.serves(r.args())) {
-                continue;
-            }
-            int code = Ap4j.run(r.args().toArray(String[]::new), sink, sink);
-            if (code != r.exitCode()) {
-                System.err.println("CacheTraining: ap4j " + String.join(" ", r.args()) + " exited "
-                        + code + ", expected " + r.exitCode());
-                failed++;
+        Path examples = Path.of(args[0]);
+        // Every class this JVM loads goes into the cache: only a cache with a run on the large
+        // host loads the classes that write it, and the rest no more than the loop below.
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "ap4j-training-" + System.nanoTime());
+        Path large = tmp.resolve("host");
+        List<Run> served = new ArrayList<>();
+        boolean writeLarge = false;
+        for (Run r : runs(examples, large)) {
+            if (cache.serves(r.args())) {
+                served.add(r);
+                writeLarge |= r.args().contains(large.toString());
             }
         }
-        if (cache.commands().contains("show")) {
-            // A show of a host of 256 devices or more reads each device directory with one call
-            // of libap4j (SysfsSnapshotReader.TOGETHER_MIN); the examples are smaller, so the
-            // loading and one call are trained here: JNA's classes are most of what that costs
-            // cold.
-            DirectoryReader.get().ifPresent(r -> r.read(
-                    Path.of(args[0], "source-host", "devices", "ap", "card05").toString(),
-                    DirectoryReader.Names.of(List.of("type", "online", "driver")), 4096));
+        int failed = 0;
+        try {
+            if (writeLarge) {
+                Files.createDirectory(tmp);
+                writeLargeHost(examples, large);
+            }
+            for (Run r : served) {
+                int code = Ap4j.run(r.args().toArray(String[]::new), sink, sink);
+                if (code != r.exitCode()) {
+                    System.err.println("CacheTraining: ap4j " + String.join(" ", r.args())
+                            + " exited " + code + ", expected " + r.exitCode());
+                    failed++;
+                }
+            }
+        } finally {
+            if (writeLarge) {
+                delete(tmp);
+            }
         }
         System.exit(failed == 0 ? ExitCode.OK : ExitCode.BUG);
     }

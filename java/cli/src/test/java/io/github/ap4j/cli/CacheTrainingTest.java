@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ap4j.cli.CacheTraining.Cache;
 import io.github.ap4j.cli.CacheTraining.Run;
+import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's caches (CacheTraining): every command has exactly one, every run trains exactly
@@ -18,7 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class CacheTrainingTest {
 
-    static final List<Run> RUNS = CacheTraining.runs(ExampleHostsTest.EXAMPLES);
+    @TempDir
+    static Path tmp;
+
+    static List<Run> runs;
+
+    @BeforeAll
+    static void writeLargeHost() throws IOException {
+        CacheTraining.writeLargeHost(ExampleHostsTest.EXAMPLES, tmp.resolve("large"));
+        runs = CacheTraining.runs(ExampleHostsTest.EXAMPLES, tmp.resolve("large"));
+    }
 
     @Test
     void everySubcommandHasExactlyOneCache() {
@@ -47,12 +63,12 @@ class CacheTrainingTest {
 
     @Test
     void everyRunTrainsExactlyOneCacheAndEveryCacheHasRuns() {
-        for (Run r : RUNS) {
+        for (Run r : runs) {
             long serving = CacheTraining.CACHES.stream().filter(c -> c.serves(r.args())).count();
             assertEquals(1, serving, "caches training ap4j " + r.args());
         }
         for (Cache cache : CacheTraining.CACHES) {
-            assertTrue(RUNS.stream().anyMatch(r -> cache.serves(r.args())), cache.name() + " has no run");
+            assertTrue(runs.stream().anyMatch(r -> cache.serves(r.args())), cache.name() + " has no run");
         }
     }
 
@@ -71,10 +87,26 @@ class CacheTrainingTest {
 
     @Test
     void everyRunEndsWithTheExitCodeTheTrainingExpects() {
-        for (Run r : RUNS) {
+        for (Run r : runs) {
             CliRun run = CliRun.of(r.args().toArray(String[]::new));
             assertEquals(r.exitCode(), run.exitCode(), "ap4j " + r.args() + ": " + run.err());
         }
+    }
+
+    @Test
+    void theLargeHostIsLargeEnoughForTheNativeReaderAndShowsEveryCopy() throws IOException {
+        Path large = tmp.resolve("large");
+        long devices;
+        try (Stream<Path> list = Files.list(large.resolve("bus/ap/devices"))) {
+            devices = list.count();
+        }
+        assertTrue(devices >= SysfsSnapshotReader.TOGETHER_MIN, devices + " devices");
+        // lszcrypt's table: a line per device after the two header lines, each copy included
+        CliRun show = CliRun.of("show", "--fixture", large.toString(), "--format", "lszcrypt");
+        assertEquals(0, show.exitCode(), show.err());
+        assertEquals(devices + 2, show.out().lines().count());
+        assertTrue(show.out().contains("05.0000"), show.out());
+        assertTrue(show.out().contains("07.0054"), show.out());
     }
 
     private static Cache cache(String name) {
