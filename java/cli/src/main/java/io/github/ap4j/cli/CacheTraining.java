@@ -2,6 +2,7 @@
 package io.github.ap4j.cli;
 
 import io.github.ap4j.internal.sysfs.SysfsSnapshotReader;
+import io.github.ap4j.model.Apqn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -72,6 +73,16 @@ public final class CacheTraining {
         }
     }
 
+    /** The cache called {@code name} in {@link #CACHES}, or null. */
+    static Cache named(String name) {
+        for (Cache c : CACHES) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** One command line and the exit code it must end with. */
     record Run(int exitCode, List<String> args) {
     }
@@ -129,7 +140,6 @@ public final class CacheTraining {
             cards = list.sorted().toList();
         }
         for (Path card : cards) {
-            String adapter = card.getFileName().toString().substring("card".length());
             Path queue;
             try (Stream<Path> list = Files.list(card)) {
                 queue = list.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
@@ -138,8 +148,9 @@ public final class CacheTraining {
             try (Stream<Path> list = Files.list(queue)) {
                 files = list.toList();
             }
+            int adapter = Apqn.parse(queue.getFileName().toString()).adapter();
             for (int domain = 0; domain < LARGE_DOMAINS; domain++) {
-                String name = adapter + "." + String.format("%04x", domain);
+                String name = Apqn.of(adapter, domain).toString();
                 Path copy = card.resolve(name);
                 if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
@@ -149,7 +160,7 @@ public final class CacheTraining {
                     copy(f, copy.resolve(f.getFileName().toString()));
                 }
                 Files.createSymbolicLink(to.resolve("bus/ap/devices/" + name),
-                        Path.of("../../../devices/ap/card" + adapter + "/" + name));
+                        Path.of("../../../devices/ap/" + card.getFileName() + "/" + name));
             }
         }
     }
@@ -184,8 +195,7 @@ public final class CacheTraining {
             }
             return;
         }
-        Cache cache = args.length != 2 ? null
-                : CACHES.stream().filter(c -> c.name().equals(args[1])).findFirst().orElse(null);
+        Cache cache = args.length != 2 ? null : named(args[1]);
         if (cache == null || !Files.isDirectory(Path.of(args[0], "source-host"))) {
             System.err.println("usage: CacheTraining --list | CacheTraining EXAMPLES_DIR NAME"
                     + " (a directory with source-host, target-ok, target-bad; a name --list prints)");

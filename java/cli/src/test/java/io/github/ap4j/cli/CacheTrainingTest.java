@@ -110,6 +110,8 @@ class CacheTrainingTest {
     }
 
     private static Cache cache(String name) {
-        return CacheTraining.CACHES.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        Cache c = CacheTraining.named(name);
+        assertTrue(c != null, name);
+        return c;
     }
 }
