@@ -8,39 +8,46 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code ap4j} command. {@link #run} is the testable entry point: it never exits and never
  * lets an exception escape; every failure becomes one line on stderr and an exit code.
+ *
+ * <p>Its picocli model is built in code, as {@link DecodeCommand}'s is, not read from
+ * annotations: every run builds it, and reading annotations makes the JVM generate a proxy
+ * class per annotation type, which an ahead-of-time cache cannot hold (README.md,
+ * "Performance").
  */
-@Command(name = "ap4j",
-        mixinStandardHelpOptions = true,
-        versionProvider = Ap4j.Version.class,
-        description = "IBM Z AP crypto queues: decode hardware words, read host snapshots and "
-                + "check vfio-ap guest migration before it happens.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE, ExitCode.HELP_BAD_INPUT,
-            ExitCode.HELP_UNAVAILABLE, ExitCode.HELP_BUG, ExitCode.HELP_UNVERIFIABLE})
 public final class Ap4j implements Runnable {
-
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces of failures.")
-    boolean verbose;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** Where {@code -} reads from, and where binary output ({@code capture --out -}) goes. */
     final Stdio stdio;
 
+    /** The top-level command's model; its user object is this. */
+    final CommandSpec spec;
+
     Ap4j(Stdio stdio) {
         this.stdio = stdio;
+        this.spec = CommandSpec.wrapWithoutInspection(this)
+                .name("ap4j")
+                .versionProvider(new Version())
+                .addOption(OptionSpec.builder("--verbose").type(boolean.class)
+                        .scopeType(CommandLine.ScopeType.INHERIT)
+                        .description("Print stack traces of failures.").build());
+        StandardHelp.addTo(spec);
+        spec.usageMessage()
+                .description("IBM Z AP crypto queues: decode hardware words, read host snapshots "
+                        + "and check vfio-ap guest migration before it happens.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(StandardHelp.exitCodes(ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE,
+                        ExitCode.HELP_BAD_INPUT, ExitCode.HELP_UNAVAILABLE, ExitCode.HELP_BUG,
+                        ExitCode.HELP_UNVERIFIABLE));
     }
 
     /** The streams of the command that {@code spec} belongs to. */
-    static Stdio stdio(CommandLine.Model.CommandSpec spec) {
+    static Stdio stdio(CommandSpec spec) {
         return ((Ap4j) spec.root().userObject()).stdio;
     }
 
@@ -51,7 +58,7 @@ public final class Ap4j implements Runnable {
      * of what a short run such as {@code ap4j --version} or {@code ap4j decode} costs.
      */
     static final List<Subcommand> SUBCOMMANDS = List.of(
-            new Subcommand("decode", DecodeCommand::new),
+            new Subcommand("decode", () -> new DecodeCommand().spec),
             new Subcommand("show", ShowCommand::new),
             new Subcommand("capture", CaptureCommand::new),
             new Subcommand("native", NativeCommand::new),
@@ -61,7 +68,10 @@ public final class Ap4j implements Runnable {
             new Subcommand("describe", DescribeCommand::new),
             new Subcommand("libvirt-hook", LibvirtHookCommand::new));
 
-    /** A subcommand's name (its {@code @Command(name)}) and how to make one. */
+    /**
+     * A subcommand's name (its {@code @Command(name)}, or its model's name) and how to make
+     * one: an annotated object, or a model built in code.
+     */
     record Subcommand(String name, Supplier<Object> create) {
     }
 
@@ -173,7 +183,7 @@ public final class Ap4j implements Runnable {
             }
             help |= a.equals("-h") || a.equals("--help");
         }
-        CommandLine cl = new CommandLine(new Ap4j(stdio));
+        CommandLine cl = new CommandLine(new Ap4j(stdio).spec);
         if (first == null && !help) {
             return cl;
         }

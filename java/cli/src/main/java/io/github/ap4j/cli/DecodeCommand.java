@@ -7,84 +7,94 @@ import io.github.ap4j.model.QueueStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
-/** {@code ap4j decode}: one AP hardware word, every bit named. */
-@Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode a TAPQ GR2 word, an ap_functions word, a queue status word or a "
-                + "QCI block, bit by bit as the kernel's asm/ap.h defines them.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:decoded", "2:bad word or usage", ExitCode.HELP_BUG})
+/**
+ * {@code ap4j decode}: one AP hardware word, every bit named.
+ *
+ * <p>Its picocli model is built in code, not read from annotations as the other commands' are:
+ * reading annotations makes the JVM generate a proxy class per annotation type, which an
+ * ahead-of-time cache cannot hold, and for a run as short as a decode that was about a third
+ * of its time (docs/performance.md). {@link Ap4j} builds the top-level command the same way.
+ */
 final class DecodeCommand implements Callable<Integer> {
 
-    static final class Word {
-        @Option(names = "--gr2", paramLabel = "WORD",
-                description = "64-bit TAPQ GR2 hardware info, 0x + 16 hex digits.")
-        String gr2;
+    private final OptionSpec gr2 = word("--gr2", "WORD",
+            "64-bit TAPQ GR2 hardware info, 0x + 16 hex digits.");
+    private final OptionSpec functions = word("--functions", "WORD",
+            "32-bit ap_functions word (GR2 bits 0-31), 0x + 8 hex digits.");
+    private final OptionSpec status = word("--status", "WORD",
+            "Queue status word (GR1 bits 32-63), 0x + up to 8 hex digits.");
+    private final OptionSpec qci = word("--qci", "HEX",
+            "128-byte QCI block as 256 hex digits.");
+    private final OptionSpec rawHwtype = OptionSpec.builder("--raw-hwtype")
+            .paramLabel("N").type(Integer.class)
+            .description("Raw AP type (sysfs raw_hwtype, decimal) to go with --functions.")
+            .build();
+    private final OptionSpec format = OutputFormat.option();
 
-        @Option(names = "--functions", paramLabel = "WORD",
-                description = "32-bit ap_functions word (GR2 bits 0-31), 0x + 8 hex digits.")
-        String functions;
+    /** The command's model; {@link #call} runs when picocli has parsed into it. */
+    final CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
+            .name("decode")
+            .addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                    .addArg(gr2).addArg(functions).addArg(status).addArg(qci).build())
+            .addOption(rawHwtype)
+            .addOption(format);
 
-        @Option(names = "--status", paramLabel = "WORD",
-                description = "Queue status word (GR1 bits 32-63), 0x + up to 8 hex digits.")
-        String status;
-
-        @Option(names = "--qci", paramLabel = "HEX",
-                description = "128-byte QCI block as 256 hex digits.")
-        String qci;
+    DecodeCommand() {
+        StandardHelp.addTo(spec);
+        spec.usageMessage()
+                .description("Decode a TAPQ GR2 word, an ap_functions word, a queue status word "
+                        + "or a QCI block, bit by bit as the kernel's asm/ap.h defines them.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(StandardHelp.exitCodes("0:decoded", "2:bad word or usage",
+                        ExitCode.HELP_BUG));
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Word word;
-
-    @Option(names = "--raw-hwtype", paramLabel = "N",
-            description = "Raw AP type (sysfs raw_hwtype, decimal) to go with --functions.")
-    Integer rawHwtype;
-
-    @Mixin
-    OutputFormat.Choice format;
-
-    @Spec
-    CommandSpec spec;
+    private static OptionSpec word(String name, String label, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(String.class)
+                .description(description).build();
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (rawHwtype != null && word.functions == null) {
+        String gr2 = this.gr2.getValue();
+        String functions = this.functions.getValue();
+        String status = this.status.getValue();
+        String qci = this.qci.getValue();
+        Integer rawHwtype = this.rawHwtype.getValue();
+        if (rawHwtype != null && functions == null) {
             throw new ParameterException(spec.commandLine(), "--raw-hwtype goes with --functions");
         }
-        boolean json = format.json();
-        if (word.gr2 != null) {
-            QueueHwInfo h = value("--gr2", () -> parseGr2(word.gr2));
+        boolean json = format.getValue() == OutputFormat.json;
+        if (gr2 != null) {
+            QueueHwInfo h = value("--gr2", () -> parseGr2(gr2));
             if (json) {
                 Json.write(out, DecodeViews.hwInfoJson(h));
             } else {
                 DecodeViews.hwInfoText(out, "GR2 " + h + " (TAPQ hardware info)", h);
             }
-        } else if (word.functions != null) {
-            QueueHwInfo h = value("--functions", () -> parseFunctions(word.functions, rawHwtype));
+        } else if (functions != null) {
+            QueueHwInfo h = value("--functions", () -> parseFunctions(functions, rawHwtype));
             if (json) {
                 Json.write(out, DecodeViews.hwInfoJson(h));
             } else {
                 DecodeViews.hwInfoText(out, "ap_functions " + h + " (GR2 bits 0-31"
                         + (h.hasType() ? " + raw AP type" : "") + ")", h);
             }
-        } else if (word.status != null) {
-            QueueStatus s = value("--status", () -> QueueStatus.parse(word.status));
+        } else if (status != null) {
+            QueueStatus s = value("--status", () -> QueueStatus.parse(status));
             if (json) {
                 Json.write(out, DecodeViews.statusJson(s));
             } else {
                 DecodeViews.statusText(out, s);
             }
         } else {
-            ConfigInfo c = value("--qci", () -> ConfigInfo.parse(word.qci));
+            ConfigInfo c = value("--qci", () -> ConfigInfo.parse(qci));
             if (json) {
                 Json.write(out, DecodeViews.qciJson(c));
             } else {

@@ -54,7 +54,7 @@ class Ap4jCommandLineTest {
     @Test
     void theVersionShortcutPrintsWhatPicocliPrints() {
         java.io.StringWriter picocli = new java.io.StringWriter();
-        new CommandLine(new Ap4j(null)).printVersionHelp(new java.io.PrintWriter(picocli, true));
+        new CommandLine(new Ap4j(null).spec).printVersionHelp(new java.io.PrintWriter(picocli, true));
         assertTrue(picocli.toString().startsWith("ap4j "), picocli.toString());
         for (String option : List.of("--version", "-V")) {
             CliRun r = CliRun.of(option);
