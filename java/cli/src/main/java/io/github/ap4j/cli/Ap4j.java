@@ -59,7 +59,7 @@ public final class Ap4j implements Runnable {
      */
     static final List<Subcommand> SUBCOMMANDS = List.of(
             new Subcommand("decode", () -> new DecodeCommand().spec),
-            new Subcommand("show", ShowCommand::new),
+            new Subcommand("show", () -> new ShowCommand().spec),
             new Subcommand("capture", CaptureCommand::new),
             new Subcommand("native", NativeCommand::new),
             new Subcommand("check", CheckCommand::new),

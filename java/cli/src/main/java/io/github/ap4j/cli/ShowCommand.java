@@ -18,50 +18,64 @@ import io.github.ap4j.snapshot.VfioApMatrix;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** {@code ap4j show}: a host's AP configuration, decoded. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show a host's AP bus, cards, queues (capabilities decoded) and vfio_ap "
-                + "mdevs, from the live sysfs, a fixture, lszcrypt text or the native shim.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:shown", "2:bad input (malformed sysfs file, fixture, usage)",
-            "3:source unavailable here (no AP bus, native layer)"})
+/**
+ * {@code ap4j show}: a host's AP configuration, decoded.
+ *
+ * <p>Its picocli model is built in code, as {@link DecodeCommand}'s is, because reading
+ * annotations makes the JVM define a proxy class per annotation type at run time, which an
+ * ahead-of-time cache cannot hold: 40-45 ms of a show of a 1,360-queue host, a run that
+ * lszcrypt finishes in about three times that (README.md, "Performance").
+ */
 final class ShowCommand implements Callable<Integer> {
 
     enum Format { text, lszcrypt, json }
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SnapshotOptions source;
-
-    @Option(names = "--format", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--lszcrypt-release", paramLabel = "VERSION", defaultValue = "2.43",
-            description = "With --format lszcrypt: the s390-tools release whose lszcrypt -V text "
+    private final SnapshotOptions source = new SnapshotOptions();
+    private final OptionSpec format = OptionSpec.builder("--format")
+            .paramLabel("<format>").type(Format.class).defaultValue("text")
+            .description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            .build();
+    private final OptionSpec lszcryptRelease = OptionSpec.builder("--lszcrypt-release")
+            .paramLabel("VERSION").type(String.class).defaultValue("2.43")
+            .description("With --format lszcrypt: the s390-tools release whose lszcrypt -V text "
                     + "to print, 2.43 or 2.40 (they differ in QDEPTH and the default-domain "
                     + "warning; default: ${DEFAULT-VALUE}).")
-    String lszcryptRelease;
+            .build();
 
-    @Spec
-    CommandSpec spec;
+    /** The command's model; {@link #call} runs when picocli has parsed into it. */
+    final CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
+            .name("show")
+            .addArgGroup(source.group())
+            .addOption(format)
+            .addOption(lszcryptRelease);
+
+    ShowCommand() {
+        StandardHelp.addTo(spec);
+        spec.usageMessage()
+                .description("Show a host's AP bus, cards, queues (capabilities decoded) and "
+                        + "vfio_ap mdevs, from the live sysfs, a fixture, lszcrypt text or the "
+                        + "native shim.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(StandardHelp.exitCodes("0:shown",
+                        "2:bad input (malformed sysfs file, fixture, usage)",
+                        "3:source unavailable here (no AP bus, native layer)"));
+    }
 
     @Override
     public Integer call() {
         LszcryptFormatter.Release release;
         try {
-            release = LszcryptFormatter.Release.parse(lszcryptRelease);
+            release = LszcryptFormatter.Release.parse(lszcryptRelease.getValue());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--lszcrypt-release: " + e.getMessage());
         }
-        HostSnapshot s = SnapshotOptions.open(source);
+        HostSnapshot s = source.open();
         PrintWriter out = spec.commandLine().getOut();
+        Format format = this.format.getValue();
         if (format == Format.lszcrypt) {
             LszcryptFormatter.write(s, release, out); // line by line, not held whole
         } else if (format == Format.json) {

@@ -4,45 +4,56 @@ package io.github.ap4j.cli;
 import io.github.ap4j.snapshot.HostSnapshot;
 import io.github.ap4j.snapshot.HostSnapshots;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Where a command reads a host from: one of {@code --sysfs}, {@code --fixture},
  * {@code --lszcrypt}, {@code --native}; none means the live sysfs ({@code $SYSFS_ROOT} or
- * {@code /sys}). Used as an exclusive {@code @ArgGroup}.
+ * {@code /sys}). An exclusive group of {@link ShowCommand}'s model, built in code as that
+ * model is.
  */
 final class SnapshotOptions {
 
-    @Option(names = "--sysfs", paramLabel = "DIR",
-            description = "A sysfs root (default: $SYSFS_ROOT or /sys).")
-    String sysfs;
+    private final OptionSpec sysfs = path("--sysfs", "DIR",
+            "A sysfs root (default: $SYSFS_ROOT or /sys).");
+    private final OptionSpec fixture = path("--fixture", "PATH",
+            "A recorded fixture: a directory or a .tar.gz/.tgz from 'ap4j capture'.");
+    private final OptionSpec lszcrypt = path("--lszcrypt", "FILE",
+            "Text of 'lszcrypt -V' (a partial snapshot).");
+    private final OptionSpec nativeSource = OptionSpec.builder("--native").type(boolean.class)
+            .description("PQAP(QCI/TAPQ) through the native shim.").build();
 
-    @Option(names = "--fixture", paramLabel = "PATH",
-            description = "A recorded fixture: a directory or a .tar.gz/.tgz from 'ap4j capture'.")
-    String fixture;
+    private static OptionSpec path(String name, String label, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(String.class)
+                .description(description).build();
+    }
 
-    @Option(names = "--lszcrypt", paramLabel = "FILE",
-            description = "Text of 'lszcrypt -V' (a partial snapshot).")
-    String lszcrypt;
+    /** The four options as one group: at most one of them. */
+    ArgGroupSpec group() {
+        return ArgGroupSpec.builder().exclusive(true).multiplicity("0..1")
+                .addArg(sysfs).addArg(fixture).addArg(lszcrypt).addArg(nativeSource).build();
+    }
 
-    @Option(names = "--native", description = "PQAP(QCI/TAPQ) through the native shim.")
-    boolean nativeSource;
-
-    /** The snapshot the options name ({@code null} options: the live sysfs). */
-    static HostSnapshot open(SnapshotOptions o) {
-        if (o == null) {
-            return HostSnapshots.live();
+    /** The snapshot the options name (none given: the live sysfs). */
+    HostSnapshot open() {
+        String sysfs = this.sysfs.getValue();
+        String fixture = this.fixture.getValue();
+        String lszcrypt = this.lszcrypt.getValue();
+        if (sysfs != null) {
+            return HostSnapshots.sysfs(Path.of(sysfs));
         }
-        if (o.sysfs != null) {
-            return HostSnapshots.sysfs(Path.of(o.sysfs));
+        if (fixture != null) {
+            return HostSnapshots.fixture(Path.of(fixture));
         }
-        if (o.fixture != null) {
-            return HostSnapshots.fixture(Path.of(o.fixture));
+        if (lszcrypt != null) {
+            return HostSnapshots.lszcrypt(Path.of(lszcrypt));
         }
-        if (o.lszcrypt != null) {
-            return HostSnapshots.lszcrypt(Path.of(o.lszcrypt));
+        if (Boolean.TRUE.equals(nativeSource.getValue())) {
+            // PQAP(QCI/TAPQ) on this machine: UnavailableException (exit 3) where PQAP is not
+            // usable.
+            return HostSnapshots.nativeHost();
         }
-        // PQAP(QCI/TAPQ) on this machine: UnavailableException (exit 3) where PQAP is not usable.
-        return HostSnapshots.nativeHost();
+        return HostSnapshots.live();
     }
 }
