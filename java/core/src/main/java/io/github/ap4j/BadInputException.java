@@ -13,6 +13,8 @@ public class BadInputException extends Ap4jException {
 
     /** The file, line or argument the input came from, as given (unescaped). */
     private final String source;
+    /** What is wrong: the message after the source. */
+    private final String detail;
 
     /**
      * Bad input from a named source.
@@ -23,6 +25,7 @@ public class BadInputException extends Ap4jException {
     public BadInputException(String source, String message) {
         super(escape(source) + ": " + message);
         this.source = source;
+        this.detail = message;
     }
 
     /**
@@ -35,6 +38,7 @@ public class BadInputException extends Ap4jException {
     public BadInputException(String source, String message, Throwable cause) {
         super(escape(source) + ": " + message, cause);
         this.source = source;
+        this.detail = message;
     }
 
     /**
@@ -110,5 +114,19 @@ public class BadInputException extends Ap4jException {
     /** {@return the file, line or argument the bad input came from, unescaped} */
     public String source() {
         return source;
+    }
+
+    /**
+     * The same failure with its source named in full: {@code prefix + source()}, the same
+     * detail, cause and stack trace. For a reader that hands a parser a short name and names
+     * the whole path only when the input is bad.
+     *
+     * @param prefix what goes before the source, such as a directory's path and {@code /}
+     * @return the exception to throw instead of this one
+     */
+    public BadInputException withSourcePrefix(String prefix) {
+        BadInputException e = new BadInputException(prefix + source, detail, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 }

@@ -325,16 +325,15 @@ public final class SysfsSnapshotReader {
     }
 
     /**
-     * The device directories the entries {@code names} of {@code bus/ap/devices} link to, from
-     * one native listing of it with every link's target ({@link DirectoryReader#list}) instead
-     * of an lstat, a readlink and a stat per entry: entry {@code i}'s root-relative directory,
-     * or null where the careful way must look ({@link #busDeviceDir}: not a link, a target that
-     * leaves the root, a parent directory that is not a plain directory of the tree). Null as
-     * a whole when the listing cannot be used (bus/ap/devices reached through a link, or not
-     * listable by the call). A directory found here is only a candidate until
-     * {@link #readLinkedDevice} opens it as one.
+     * The link targets of the entries {@code names} of {@code bus/ap/devices}, from one native
+     * listing of it with every link's target ({@link DirectoryReader#list}) instead of an lstat,
+     * a readlink and a stat per entry: entry {@code i}'s target text, or null where it is not a
+     * link. Null as a whole when the listing cannot be used (bus/ap/devices reached through a
+     * link, or not listable by the call). The readers turn each into a directory
+     * ({@link LinkedDirs#dir}), on both cores: on a host of 16,384 queues that is about 40 ms of
+     * Java, which the calling thread alone would spend before the second reader starts.
      */
-    private String[] linkedDirs(List<String> names, DirectoryReader reader) {
+    private LinkedDirs linkedDirs(List<String> names, DirectoryReader reader) {
         DirectorySysfsTree d = (DirectorySysfsTree) tree;
         AbstractSysfsTree.Resolved bus = d.resolve(BUS_DEVICES, true);
         if (bus == null || !bus.path().equals(BUS_DEVICES) || bus.type() != SysfsTree.Type.DIR) {
@@ -350,33 +349,59 @@ public final class SysfsSnapshotReader {
                 targets.put(e.name(), e.target());
             }
         }
-        java.util.Map<String, Boolean> plainParents = new java.util.HashMap<>();
-        String[] dirs = new String[names.size()];
-        for (int i = 0; i < dirs.length; i++) {
-            String target = targets.get(names.get(i));
+        String[] byIndex = new String[names.size()];
+        for (int i = 0; i < byIndex.length; i++) {
+            byIndex[i] = targets.get(names.get(i));
+        }
+        return new LinkedDirs(d, names, byIndex);
+    }
+
+    /**
+     * The device directories that the entries of {@code bus/ap/devices} link to, resolved by
+     * whichever reader reaches an entry ({@link #readDevicesInParallel}); thread-safe.
+     */
+    private static final class LinkedDirs {
+        private final DirectorySysfsTree tree;
+        private final List<String> names;
+        private final String[] targets;
+        /** Whether a parent directory of a target is a plain directory of the tree. */
+        private final java.util.Map<String, Boolean> plainParents =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        LinkedDirs(DirectorySysfsTree tree, List<String> names, String[] targets) {
+            this.tree = tree;
+            this.names = names;
+            this.targets = targets;
+        }
+
+        /**
+         * Entry {@code i}'s root-relative directory, or null where the careful way must look
+         * ({@link #busDeviceDir}: not a link, a target that leaves the root, a parent directory
+         * that is not a plain directory of the tree). A directory found here is only a
+         * candidate until {@link #readLinkedDevice} opens it as one.
+         */
+        String dir(int i) {
+            String target = targets[i];
             if (target == null || target.startsWith("/")) {
-                continue;
+                return null;
             }
             String p = BUS_DEVICES + "/" + names.get(i);
             String dir;
             try {
-                dir = d.lexicalTarget(p, p, target);
+                dir = tree.lexicalTarget(p, p, target);
             } catch (BadInputException e) {
-                continue; // leaves the root: busDeviceDir reports it
+                return null; // leaves the root: busDeviceDir reports it
             }
             int slash = dir.lastIndexOf('/');
             if (slash <= 0) {
-                continue;
+                return null;
             }
             String parent = dir.substring(0, slash);
-            if (plainParents.computeIfAbsent(parent, q -> {
-                AbstractSysfsTree.Resolved r = d.resolve(q, true);
+            return plainParents.computeIfAbsent(parent, q -> {
+                AbstractSysfsTree.Resolved r = tree.resolve(q, true);
                 return r != null && r.path().equals(q) && r.type() == SysfsTree.Type.DIR;
-            })) {
-                dirs[i] = dir;
-            }
+            }) ? dir : null;
         }
-        return dirs;
     }
 
     /**
@@ -439,14 +464,21 @@ public final class SysfsSnapshotReader {
      * before any device is read), else the lowest-indexed device failure. Entries are independent.
      */
     private List<Object> readDevicesInParallel(List<String> names, boolean skipMissing,
-            DirectoryReader together, String[] linked) {
+            DirectoryReader together, LinkedDirs linked) {
         Object[] out = new Object[names.size()];
         Throwable[] linkFailed = new Throwable[names.size()];
         Throwable[] failed = new Throwable[names.size()];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-                if (linked != null && linked[i] != null) {
+                String linkedDir;
+                try {
+                    linkedDir = linked == null ? null : linked.dir(i);
+                } catch (RuntimeException | Error e) {
+                    linkFailed[i] = e;
+                    continue;
+                }
+                if (linkedDir != null) {
                     try {
                         checkDeviceName(BUS_DEVICES + "/" + names.get(i), names.get(i));
                     } catch (RuntimeException | Error e) {
@@ -454,7 +486,7 @@ public final class SysfsSnapshotReader {
                         continue;
                     }
                     try {
-                        out[i] = readLinkedDevice(linked[i], together);
+                        out[i] = readLinkedDevice(linkedDir, together);
                     } catch (RuntimeException | Error e) {
                         failed[i] = e;
                         continue;
@@ -742,15 +774,28 @@ public final class SysfsSnapshotReader {
     /** {@link #attr} of entry {@code name} of a device directory. */
     private <T> Attr<T> attr(DeviceDirectory d, String name, BiFunction<String, String, T> parse) {
         Optional<String> text = d.read(name);
-        return text.isEmpty() ? Attr.missing()
-                : Attr.of(parse.apply(d.describe(name), text.get()));
+        return text.isEmpty() ? Attr.missing() : Attr.of(parse(d, name, text.get(), parse));
     }
 
     /** {@link #attrA} of entry {@code name} of a device directory. */
     private <T> Attr<T> attrA(DeviceDirectory d, String name,
             BiFunction<String, String, Attr<T>> parse) {
         Optional<String> text = d.read(name);
-        return text.isEmpty() ? Attr.missing() : parse.apply(d.describe(name), text.get());
+        return text.isEmpty() ? Attr.missing() : parse(d, name, text.get(), parse);
+    }
+
+    /**
+     * Entry {@code name}'s text parsed, its path named in full ({@link DeviceDirectory#describe})
+     * only when it is bad: the path for each of the 140,000 attributes of a 16,384-queue host
+     * was a fifth of what reading it allocated.
+     */
+    private static <T> T parse(DeviceDirectory d, String name, String text,
+            BiFunction<String, String, T> parse) {
+        try {
+            return parse.apply(name, text);
+        } catch (BadInputException e) {
+            throw e.withSourcePrefix(d.describe(""));
+        }
     }
 
     /** {@link #attr} in {@link ReadScope#FULL}; not read, so UNKNOWN, in a narrower scope. */
