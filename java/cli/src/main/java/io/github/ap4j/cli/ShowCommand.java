@@ -27,8 +27,8 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>Its picocli model is built in code, as {@link DecodeCommand}'s is, because reading
  * annotations makes the JVM define a proxy class per annotation type at run time, which an
- * ahead-of-time cache cannot hold: 40-45 ms of a show of a 1,360-queue host, a run that
- * lszcrypt finishes in about three times that (README.md, "Performance").
+ * ahead-of-time cache cannot hold: 40-45 ms of a show of a 1,360-queue host, for which
+ * lszcrypt takes about 0.12 s in all (README.md, "Performance").
  */
 final class ShowCommand implements Callable<Integer> {
 
