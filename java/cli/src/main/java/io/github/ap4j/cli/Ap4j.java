@@ -36,12 +36,12 @@ public final class Ap4j implements Runnable {
                 .addOption(OptionSpec.builder("--verbose").type(boolean.class)
                         .scopeType(CommandLine.ScopeType.INHERIT)
                         .description("Print stack traces of failures.").build());
-        StandardHelp.addTo(spec);
+        CodeModel.addStandardHelp(spec);
         spec.usageMessage()
                 .description("IBM Z AP crypto queues: decode hardware words, read host snapshots "
                         + "and check vfio-ap guest migration before it happens.")
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(StandardHelp.exitCodes(ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE,
+                .exitCodeList(CodeModel.exitCodes(ExitCode.HELP_OK, ExitCode.HELP_INCOMPATIBLE,
                         ExitCode.HELP_BAD_INPUT, ExitCode.HELP_UNAVAILABLE, ExitCode.HELP_BUG,
                         ExitCode.HELP_UNVERIFIABLE));
     }

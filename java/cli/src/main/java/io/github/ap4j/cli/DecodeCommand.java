@@ -15,20 +15,21 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code ap4j decode}: one AP hardware word, every bit named.
  *
- * <p>Its picocli model is built in code, not read from annotations as the other commands' are:
+ * <p>Its picocli model is built in code, not read from annotations as most commands' are:
  * reading annotations makes the JVM generate a proxy class per annotation type, which an
  * ahead-of-time cache cannot hold, and for a run as short as a decode that was about a third
- * of its time (docs/performance.md). {@link Ap4j} builds the top-level command the same way.
+ * of its time (README.md, "Performance"). {@link Ap4j} and {@link ShowCommand} build theirs the
+ * same way ({@link CodeModel}).
  */
 final class DecodeCommand implements Callable<Integer> {
 
-    private final OptionSpec gr2 = word("--gr2", "WORD",
+    private final OptionSpec gr2 = CodeModel.textOption("--gr2", "WORD",
             "64-bit TAPQ GR2 hardware info, 0x + 16 hex digits.");
-    private final OptionSpec functions = word("--functions", "WORD",
+    private final OptionSpec functions = CodeModel.textOption("--functions", "WORD",
             "32-bit ap_functions word (GR2 bits 0-31), 0x + 8 hex digits.");
-    private final OptionSpec status = word("--status", "WORD",
+    private final OptionSpec status = CodeModel.textOption("--status", "WORD",
             "Queue status word (GR1 bits 32-63), 0x + up to 8 hex digits.");
-    private final OptionSpec qci = word("--qci", "HEX",
+    private final OptionSpec qci = CodeModel.textOption("--qci", "HEX",
             "128-byte QCI block as 256 hex digits.");
     private final OptionSpec rawHwtype = OptionSpec.builder("--raw-hwtype")
             .paramLabel("N").type(Integer.class)
@@ -45,18 +46,13 @@ final class DecodeCommand implements Callable<Integer> {
             .addOption(format);
 
     DecodeCommand() {
-        StandardHelp.addTo(spec);
+        CodeModel.addStandardHelp(spec);
         spec.usageMessage()
                 .description("Decode a TAPQ GR2 word, an ap_functions word, a queue status word "
                         + "or a QCI block, bit by bit as the kernel's asm/ap.h defines them.")
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(StandardHelp.exitCodes("0:decoded", "2:bad word or usage",
+                .exitCodeList(CodeModel.exitCodes("0:decoded", "2:bad word or usage",
                         ExitCode.HELP_BUG));
-    }
-
-    private static OptionSpec word(String name, String label, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(String.class)
-                .description(description).build();
     }
 
     @Override

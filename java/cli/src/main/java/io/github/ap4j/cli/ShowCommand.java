@@ -54,13 +54,13 @@ final class ShowCommand implements Callable<Integer> {
             .addOption(lszcryptRelease);
 
     ShowCommand() {
-        StandardHelp.addTo(spec);
+        CodeModel.addStandardHelp(spec);
         spec.usageMessage()
                 .description("Show a host's AP bus, cards, queues (capabilities decoded) and "
                         + "vfio_ap mdevs, from the live sysfs, a fixture, lszcrypt text or the "
                         + "native shim.")
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(StandardHelp.exitCodes("0:shown",
+                .exitCodeList(CodeModel.exitCodes("0:shown",
                         "2:bad input (malformed sysfs file, fixture, usage)",
                         "3:source unavailable here (no AP bus, native layer)"));
     }

@@ -15,19 +15,14 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class SnapshotOptions {
 
-    private final OptionSpec sysfs = path("--sysfs", "DIR",
+    private final OptionSpec sysfs = CodeModel.textOption("--sysfs", "DIR",
             "A sysfs root (default: $SYSFS_ROOT or /sys).");
-    private final OptionSpec fixture = path("--fixture", "PATH",
+    private final OptionSpec fixture = CodeModel.textOption("--fixture", "PATH",
             "A recorded fixture: a directory or a .tar.gz/.tgz from 'ap4j capture'.");
-    private final OptionSpec lszcrypt = path("--lszcrypt", "FILE",
+    private final OptionSpec lszcrypt = CodeModel.textOption("--lszcrypt", "FILE",
             "Text of 'lszcrypt -V' (a partial snapshot).");
     private final OptionSpec nativeSource = OptionSpec.builder("--native").type(boolean.class)
             .description("PQAP(QCI/TAPQ) through the native shim.").build();
-
-    private static OptionSpec path(String name, String label, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(String.class)
-                .description(description).build();
-    }
 
     /** The four options as one group: at most one of them. */
     ArgGroupSpec group() {
