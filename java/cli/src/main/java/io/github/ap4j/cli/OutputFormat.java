@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 enum OutputFormat {
     text, json;
 
-    private static final String DESCRIPTION =
+    /** The option's help text; {@link ShowCommand}'s own {@code --format} says the same. */
+    static final String DESCRIPTION =
             "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).";
 
     /** The option as a picocli mixin: {@code @Mixin OutputFormat.Choice format}. */

@@ -37,8 +37,7 @@ final class ShowCommand implements Callable<Integer> {
     private final SnapshotOptions source = new SnapshotOptions();
     private final OptionSpec format = OptionSpec.builder("--format")
             .paramLabel("<format>").type(Format.class).defaultValue("text")
-            .description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-            .build();
+            .description(OutputFormat.DESCRIPTION).build();
     private final OptionSpec lszcryptRelease = OptionSpec.builder("--lszcrypt-release")
             .paramLabel("VERSION").type(String.class).defaultValue("2.43")
             .description("With --format lszcrypt: the s390-tools release whose lszcrypt -V text "
